@@ -1,0 +1,340 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.autoconfigure.inbound;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.s2s.security.caller.IdentityProvider;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of inbound token validation.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("s2s.security.inbound")
+public class S2sInboundProperties {
+
+	/**
+	 * Identity providers whose tokens this service accepts. A token's 'iss' only selects
+	 * among these; no address a token names is ever fetched.
+	 */
+	private List<Issuer> issuers = new ArrayList<>();
+
+	/**
+	 * Clock skew tolerated when checking 'exp', 'nbf' and 'iat'.
+	 */
+	private Duration clockSkew = Duration.ofSeconds(5);
+
+	/**
+	 * Longest lifetime a token may have, from 'iat' (or 'nbf') to 'exp'.
+	 */
+	private Duration maxTokenLifetime = Duration.ofHours(24);
+
+	private final Jwks jwks = new Jwks();
+
+	private final TokenCache tokenCache = new TokenCache();
+
+	public List<Issuer> getIssuers() {
+		return this.issuers;
+	}
+
+	public void setIssuers(List<Issuer> issuers) {
+		this.issuers = issuers;
+	}
+
+	public Duration getClockSkew() {
+		return this.clockSkew;
+	}
+
+	public void setClockSkew(Duration clockSkew) {
+		this.clockSkew = clockSkew;
+	}
+
+	public Duration getMaxTokenLifetime() {
+		return this.maxTokenLifetime;
+	}
+
+	public void setMaxTokenLifetime(Duration maxTokenLifetime) {
+		this.maxTokenLifetime = maxTokenLifetime;
+	}
+
+	public Jwks getJwks() {
+		return this.jwks;
+	}
+
+	public TokenCache getTokenCache() {
+		return this.tokenCache;
+	}
+
+	/**
+	 * A trusted identity provider.
+	 */
+	public static class Issuer {
+
+		/**
+		 * Exact 'iss' value of the provider's tokens. Its discovery document is read from
+		 * there on first use unless 'jwk-set-uri' is set.
+		 */
+		private @Nullable String issuerUri;
+
+		/**
+		 * JWK Set URI of the provider, to skip discovery.
+		 */
+		private @Nullable URI jwkSetUri;
+
+		/**
+		 * Audiences accepted in the 'aud' claim; at least one must be present. Defaults
+		 * to the service id.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/**
+		 * Preset for how this provider's tokens tell services from users.
+		 */
+		private IdentityProvider provider = IdentityProvider.GENERIC;
+
+		/**
+		 * Signature algorithms accepted. Only asymmetric ones; 'none' and HS* are
+		 * refused.
+		 */
+		private List<String> algorithms = new ArrayList<>(List.of("RS256", "PS256", "ES256", "EdDSA"));
+
+		/**
+		 * Claim holding the calling service's id, instead of the preset's.
+		 */
+		private @Nullable String serviceIdClaim;
+
+		/**
+		 * Claim holding the user's id, instead of the preset's.
+		 */
+		private @Nullable String userIdClaim;
+
+		/**
+		 * Claims holding scopes (space-separated strings or arrays), instead of the
+		 * preset's.
+		 */
+		private @Nullable List<String> scopeClaims;
+
+		/**
+		 * Claims holding roles, instead of the preset's. Dotted names are paths into
+		 * nested objects; '{service-id}' stands for this service's id.
+		 */
+		private @Nullable List<String> roleClaims;
+
+		/**
+		 * Client ids whose user tokens mean the client acts for the user, for providers
+		 * whose token exchange adds no 'act' claim (Keycloak, Okta, Entra ID).
+		 */
+		private List<String> delegatingClients = new ArrayList<>();
+
+		public @Nullable String getIssuerUri() {
+			return this.issuerUri;
+		}
+
+		public void setIssuerUri(@Nullable String issuerUri) {
+			this.issuerUri = issuerUri;
+		}
+
+		public @Nullable URI getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(@Nullable URI jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public IdentityProvider getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(IdentityProvider provider) {
+			this.provider = provider;
+		}
+
+		public List<String> getAlgorithms() {
+			return this.algorithms;
+		}
+
+		public void setAlgorithms(List<String> algorithms) {
+			this.algorithms = algorithms;
+		}
+
+		public @Nullable String getServiceIdClaim() {
+			return this.serviceIdClaim;
+		}
+
+		public void setServiceIdClaim(@Nullable String serviceIdClaim) {
+			this.serviceIdClaim = serviceIdClaim;
+		}
+
+		public @Nullable String getUserIdClaim() {
+			return this.userIdClaim;
+		}
+
+		public void setUserIdClaim(@Nullable String userIdClaim) {
+			this.userIdClaim = userIdClaim;
+		}
+
+		public @Nullable List<String> getScopeClaims() {
+			return this.scopeClaims;
+		}
+
+		public void setScopeClaims(@Nullable List<String> scopeClaims) {
+			this.scopeClaims = scopeClaims;
+		}
+
+		public @Nullable List<String> getRoleClaims() {
+			return this.roleClaims;
+		}
+
+		public void setRoleClaims(@Nullable List<String> roleClaims) {
+			this.roleClaims = roleClaims;
+		}
+
+		public List<String> getDelegatingClients() {
+			return this.delegatingClients;
+		}
+
+		public void setDelegatingClients(List<String> delegatingClients) {
+			this.delegatingClients = delegatingClients;
+		}
+
+	}
+
+	/**
+	 * How signing keys are fetched and kept.
+	 */
+	public static class Jwks {
+
+		/**
+		 * How long fetched keys are used before being fetched again. They are refreshed
+		 * ahead of that while tokens arrive.
+		 */
+		private Duration cacheTimeToLive = Duration.ofMinutes(5);
+
+		/**
+		 * Least time between two fetches caused by unknown key ids or failures.
+		 */
+		private Duration minRefreshInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How long the last known keys stay in use while the provider is unreachable.
+		 */
+		private Duration outageTolerance = Duration.ofHours(1);
+
+		/**
+		 * Connect timeout of discovery and key fetches.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Read timeout of discovery and key fetches.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Largest accepted discovery or JWK Set document.
+		 */
+		private DataSize sizeLimit = DataSize.ofKilobytes(64);
+
+		public Duration getCacheTimeToLive() {
+			return this.cacheTimeToLive;
+		}
+
+		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+		public Duration getMinRefreshInterval() {
+			return this.minRefreshInterval;
+		}
+
+		public void setMinRefreshInterval(Duration minRefreshInterval) {
+			this.minRefreshInterval = minRefreshInterval;
+		}
+
+		public Duration getOutageTolerance() {
+			return this.outageTolerance;
+		}
+
+		public void setOutageTolerance(Duration outageTolerance) {
+			this.outageTolerance = outageTolerance;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public DataSize getSizeLimit() {
+			return this.sizeLimit;
+		}
+
+		public void setSizeLimit(DataSize sizeLimit) {
+			this.sizeLimit = sizeLimit;
+		}
+
+	}
+
+	/**
+	 * The cache of tokens already verified.
+	 */
+	public static class TokenCache {
+
+		/**
+		 * Most verified tokens kept. A cached token skips the signature check; its time
+		 * checks still run on every use. 0 disables the cache.
+		 */
+		private long maximumSize = 4096;
+
+		public long getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		public void setMaximumSize(long maximumSize) {
+			this.maximumSize = maximumSize;
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.caller;
+
+import java.util.Set;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.Assert;
+
+/**
+ * A service acting on behalf of an end user, e.g. with a token from RFC 8693 token
+ * exchange. The user is the subject; the service is the current actor.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class DelegatedAuthentication extends CallerAuthentication {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String subject;
+
+	private final String actingServiceId;
+
+	public DelegatedAuthentication(Jwt token, String subject, String actingServiceId, Set<String> scopes,
+			Set<String> roles) {
+		super(token, subject, scopes, roles);
+		Assert.hasText(subject, "subject cannot be empty");
+		Assert.hasText(actingServiceId, "actingServiceId cannot be empty");
+		this.subject = subject;
+		this.actingServiceId = actingServiceId;
+	}
+
+	/**
+	 * The user on whose behalf the call is made.
+	 * @return the user's subject
+	 */
+	public String getSubject() {
+		return this.subject;
+	}
+
+	/**
+	 * The service making the call for the user.
+	 * @return the acting service's id
+	 */
+	public String getActingServiceId() {
+		return this.actingServiceId;
+	}
+
+	@Override
+	public CallerType getCallerType() {
+		return CallerType.DELEGATED;
+	}
+
+	@Override
+	String describe() {
+		return "user=" + this.subject + ", actingService=" + this.actingServiceId;
+	}
+
+}

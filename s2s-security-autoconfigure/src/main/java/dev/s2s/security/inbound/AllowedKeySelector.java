@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.inbound;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+
+/**
+ * Selects one issuer's verification keys for a token, if its algorithm is allowed. Unlike
+ * Nimbus' {@code JWSVerificationKeySelector} it also hands out Ed25519 keys (as JDK
+ * keys), which Nimbus cannot convert without Tink.
+ *
+ * @author s2s-security team
+ */
+final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
+
+	/** DER prefix of an X.509 SubjectPublicKeyInfo holding a raw 32-byte Ed25519 key. */
+	private static final byte[] ED25519_SPKI_PREFIX = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03,
+			0x21, 0x00 };
+
+	private final Set<JWSAlgorithm> algorithms;
+
+	private final JWKSource<SecurityContext> keys;
+
+	AllowedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
+		this.algorithms = algorithms;
+		this.keys = keys;
+	}
+
+	@Override
+	public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
+		if (!this.algorithms.contains(header.getAlgorithm())) {
+			return List.of(); // Nimbus rejects the token as having no matching key
+		}
+		List<Key> selected = new ArrayList<>();
+		for (JWK jwk : this.keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), context)) {
+			Key key = toPublicKey(jwk);
+			if (key != null) {
+				selected.add(key);
+			}
+		}
+		return selected;
+	}
+
+	private static @org.jspecify.annotations.Nullable Key toPublicKey(JWK jwk) {
+		try {
+			if (jwk instanceof RSAKey rsa) {
+				return rsa.toRSAPublicKey();
+			}
+			if (jwk instanceof ECKey ec) {
+				return ec.toECPublicKey();
+			}
+			if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+				byte[] raw = okp.getDecodedX();
+				byte[] encoded = new byte[ED25519_SPKI_PREFIX.length + raw.length];
+				System.arraycopy(ED25519_SPKI_PREFIX, 0, encoded, 0, ED25519_SPKI_PREFIX.length);
+				System.arraycopy(raw, 0, encoded, ED25519_SPKI_PREFIX.length, raw.length);
+				return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+			}
+		}
+		catch (JOSEException | GeneralSecurityException ex) {
+			// A malformed key in the set is skipped; the others may still verify.
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,145 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.inbound;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Map;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jose.util.ResourceRetriever;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an issuer's key source on Nimbus' {@link JWKSourceBuilder}: cached, refreshed
+ * ahead, rate limited and outage tolerant. The JWK Set address is discovered on first
+ * use, not at startup, so the application starts while the identity provider is down, and
+ * discovery failures are retried under the same rate limit as key fetches.
+ *
+ * @author s2s-security team
+ */
+final class IssuerKeys {
+
+	private IssuerKeys() {
+	}
+
+	static JWKSource<SecurityContext> of(TrustedIssuer issuer, JwksSettings settings) {
+		ResourceRetriever retriever = new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
+				(int) settings.readTimeout().toMillis(), settings.sizeLimitBytes());
+		long ttl = settings.cacheTimeToLive().toMillis();
+		long minInterval = settings.minRefreshInterval().toMillis();
+		// Nimbus needs the refresh to fit inside the time to live.
+		long refreshTimeout = Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, ttl / 4);
+		long refreshAhead = Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, ttl / 4);
+		return JWKSourceBuilder.create(new DiscoveringSource(issuer, retriever))
+			.cache(ttl, refreshTimeout)
+			.refreshAheadCache(refreshAhead, false)
+			.rateLimited(minInterval)
+			.outageTolerant(settings.outageTolerance().toMillis())
+			.retrying(false)
+			.build();
+	}
+
+	/**
+	 * Fetches the JWK Set, first finding its address in the issuer's metadata when it was
+	 * not configured.
+	 */
+	private static final class DiscoveringSource implements JWKSetSource<SecurityContext> {
+
+		private final TrustedIssuer issuer;
+
+		private final ResourceRetriever retriever;
+
+		private volatile @Nullable JWKSetSource<SecurityContext> keys;
+
+		DiscoveringSource(TrustedIssuer issuer, ResourceRetriever retriever) {
+			this.issuer = issuer;
+			this.retriever = retriever;
+			URI jwkSetUri = issuer.jwkSetUri();
+			this.keys = (jwkSetUri != null) ? new URLBasedJWKSetSource<>(toUrl(jwkSetUri), retriever) : null;
+		}
+
+		@Override
+		public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+				throws KeySourceException {
+			JWKSetSource<SecurityContext> source = this.keys;
+			if (source == null) {
+				source = new URLBasedJWKSetSource<>(toUrl(discoverJwkSetUri()), this.retriever);
+				this.keys = source;
+			}
+			return source.getJWKSet(refreshEvaluator, currentTime, context);
+		}
+
+		private URI discoverJwkSetUri() throws KeySourceException {
+			String issuerUri = this.issuer.issuerUri();
+			URI base = URI.create(issuerUri);
+			String path = (base.getPath() != null) ? base.getPath().replaceAll("/$", "") : "";
+			URI openId = URI.create(issuerUri.replaceAll("/$", "") + "/.well-known/openid-configuration");
+			URI oauth = base.resolve("/.well-known/oauth-authorization-server" + path);
+			KeySourceException failure = null;
+			for (URI location : new URI[] { openId, oauth }) {
+				try {
+					Map<String, Object> metadata = JSONObjectUtils
+						.parse(this.retriever.retrieveResource(toUrl(location)).getContent());
+					// RFC 8414 section 3.3: metadata for another issuer must not be used.
+					if (!issuerUri.equals(metadata.get("issuer"))) {
+						throw new KeySourceException("Discovery document names another issuer");
+					}
+					Object jwksUri = metadata.get("jwks_uri");
+					if (!(jwksUri instanceof String value) || value.isBlank()) {
+						throw new KeySourceException("Discovery document has no jwks_uri");
+					}
+					return URI.create(value);
+				}
+				catch (IOException | java.text.ParseException | IllegalArgumentException | KeySourceException ex) {
+					failure = (ex instanceof KeySourceException kse) ? kse
+							: new KeySourceException("Discovery failed: " + ex.getClass().getSimpleName());
+				}
+			}
+			throw failure;
+		}
+
+		private static URL toUrl(URI uri) {
+			try {
+				return uri.toURL();
+			}
+			catch (java.net.MalformedURLException ex) {
+				throw new IllegalArgumentException("Not a URL: " + uri, ex);
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			JWKSetSource<SecurityContext> source = this.keys;
+			if (source != null) {
+				source.close();
+			}
+		}
+
+	}
+
+}

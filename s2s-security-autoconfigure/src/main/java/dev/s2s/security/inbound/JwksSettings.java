@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.inbound;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+
+/**
+ * How signing keys are fetched and kept.
+ *
+ * @param cacheTimeToLive how long fetched keys are used before they are fetched again
+ * (they are refreshed ahead of that, in the background, while tokens arrive)
+ * @param minRefreshInterval the least time between two fetches triggered by unknown key
+ * ids, so a flood of made-up {@code kid}s cannot flood the identity provider
+ * @param outageTolerance how long the last known keys keep being used while the identity
+ * provider cannot be reached
+ * @param connectTimeout connect timeout of a fetch
+ * @param readTimeout read timeout of a fetch
+ * @param sizeLimitBytes largest accepted discovery or JWK Set document
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public record JwksSettings(Duration cacheTimeToLive, Duration minRefreshInterval, Duration outageTolerance,
+		Duration connectTimeout, Duration readTimeout, int sizeLimitBytes) {
+
+	public JwksSettings {
+		Assert.isTrue(cacheTimeToLive.compareTo(minRefreshInterval) > 0,
+				"cacheTimeToLive must be longer than minRefreshInterval");
+		Assert.isTrue(!minRefreshInterval.isNegative() && !minRefreshInterval.isZero(),
+				"minRefreshInterval must be positive");
+		Assert.isTrue(sizeLimitBytes > 0, "sizeLimitBytes must be positive");
+	}
+
+	/**
+	 * The defaults: keys live 5 minutes, at most one refetch per 30 seconds, last keys
+	 * kept for an hour of outage, 2 second timeouts, 64 KiB documents.
+	 * @return the defaults
+	 */
+	public static JwksSettings defaults() {
+		return new JwksSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofHours(1),
+				Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024);
+	}
+
+}

@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.inbound;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.util.Assert;
+
+/**
+ * The reactive face of an {@link S2sJwtDecoder}: the same checks and cache. Cache hits
+ * answer at once; a first-seen token is verified off the event loop, because fetching
+ * keys may block.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class ReactiveS2sJwtDecoder implements ReactiveJwtDecoder {
+
+	private final S2sJwtDecoder decoder;
+
+	public ReactiveS2sJwtDecoder(S2sJwtDecoder decoder) {
+		Assert.notNull(decoder, "decoder cannot be null");
+		this.decoder = decoder;
+	}
+
+	@Override
+	public Mono<Jwt> decode(String token) throws JwtException {
+		try {
+			Jwt cached = this.decoder.cached(token);
+			if (cached != null) {
+				return Mono.just(cached);
+			}
+		}
+		catch (JwtException ex) {
+			return Mono.error(ex);
+		}
+		return Mono.fromCallable(() -> this.decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+}

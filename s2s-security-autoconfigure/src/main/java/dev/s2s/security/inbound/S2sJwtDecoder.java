@@ -1,0 +1,327 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.util.Assert;
+
+/**
+ * The {@link JwtDecoder} of s2s-security: Spring Security's {@link NimbusJwtDecoder}
+ * configured to check everything a service-to-service token must prove, with a cache of
+ * tokens already verified in front of it.
+ *
+ * <p>
+ * Checked on every token: size, an allowed asymmetric signature by the keys of the
+ * trusted issuer its {@code iss} names, issuer, audience, access token type, and the time
+ * checks ({@code exp} required and not passed, {@code nbf} and {@code iat} not in the
+ * future, a bounded lifetime). A token seen before is taken from the cache, where only
+ * the time checks run again.
+ *
+ * <p>
+ * Every failure, including an unreachable identity provider, is a {@link BadJwtException}
+ * with one generic message, which Spring Security answers with 401 {@code invalid_token}:
+ * callers learn nothing about keys or addresses, and an outage never becomes a 500. The
+ * reason is logged at debug level, with control characters removed.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class S2sJwtDecoder implements JwtDecoder {
+
+	/** Larger than any real access token; larger input is refused before parsing. */
+	static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+	private static final String INVALID = "The access token is invalid";
+
+	private static final Log logger = LogFactory.getLog(S2sJwtDecoder.class);
+
+	private final NimbusJwtDecoder decoder;
+
+	private final OAuth2TokenValidator<Jwt> timeChecks;
+
+	private final @Nullable Cache<String, Jwt> verified;
+
+	private S2sJwtDecoder(Builder builder) {
+		Map<String, JWSKeySelector<SecurityContext>> keys = new HashMap<>();
+		Map<String, OAuth2TokenValidator<Jwt>> checks = new HashMap<>();
+		for (TrustedIssuer issuer : builder.issuers) {
+			keys.put(issuer.issuerUri(),
+					new AllowedKeySelector(issuer.algorithms(), IssuerKeys.of(issuer, builder.jwks)));
+			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+			validators.add(TokenValidators.issuer(issuer.issuerUri()));
+			validators.add(TokenValidators.audience(issuer.audiences()));
+			validators.add(TokenValidators::accessToken);
+			validators.addAll(builder.validators);
+			checks.put(issuer.issuerUri(), TokenValidators.all(validators));
+		}
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWTClaimsSetAwareJWSKeySelector(new IssuerKeySelector(keys));
+		processor.setJWSVerifierFactory(new JwsVerifiers());
+		// Type and claims are checked by Spring validators below, with better errors.
+		processor.setJWSTypeVerifier((type, context) -> {
+		});
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		this.timeChecks = TokenValidators.time(builder.clockSkew, builder.maxTokenLifetime, builder.clock);
+		this.decoder = new NimbusJwtDecoder(processor);
+		this.decoder.setJwtValidator(TokenValidators
+			.all(List.of(this.timeChecks, (jwt) -> checks.get(jwt.getClaimAsString("iss")).validate(jwt))));
+		this.verified = (builder.cacheMaximumSize > 0) ? Caffeine.newBuilder()
+			.maximumSize(builder.cacheMaximumSize)
+			.expireAfter(Expiry.creating((String token, Jwt jwt) -> remainingLifetime(jwt, builder.clock)))
+			.recordStats()
+			.build() : null;
+	}
+
+	/**
+	 * Start building a decoder.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		Jwt cached = cached(token);
+		if (cached != null) {
+			return cached;
+		}
+		Jwt jwt = verify(token);
+		if (this.verified != null) {
+			this.verified.put(token, jwt);
+		}
+		return jwt;
+	}
+
+	/**
+	 * A token verified before, after running its time checks again.
+	 * @param token the token
+	 * @return the verified token, or {@code null} when it was not seen before
+	 * @throws BadJwtException when the token is too large or no longer valid
+	 */
+	@Nullable Jwt cached(String token) {
+		if (token.length() > MAX_TOKEN_LENGTH) {
+			throw rejected("token larger than " + MAX_TOKEN_LENGTH + " characters");
+		}
+		Jwt jwt = (this.verified != null) ? this.verified.getIfPresent(token) : null;
+		if (jwt != null) {
+			OAuth2TokenValidatorResult result = this.timeChecks.validate(jwt);
+			if (result.hasErrors()) {
+				this.verified.invalidate(token);
+				throw rejected(result.getErrors().iterator().next().getDescription());
+			}
+		}
+		return jwt;
+	}
+
+	/**
+	 * Statistics of the verified-token cache.
+	 * @return hits, misses and evictions; empty when the cache is disabled
+	 */
+	public CacheStats cacheStats() {
+		return (this.verified != null) ? this.verified.stats() : CacheStats.empty();
+	}
+
+	private Jwt verify(String token) {
+		try {
+			return this.decoder.decode(token);
+		}
+		catch (BadJwtException ex) {
+			throw rejected(ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			if (hasCause(ex, IssuerKeySelector.UntrustedIssuerException.class)) {
+				throw rejected("untrusted issuer");
+			}
+			// The message may name the identity provider's address: log the kind only.
+			logger.warn("A token could not be verified because the issuer's keys are unavailable ("
+					+ rootCause(ex).getClass().getSimpleName() + "); answering 401");
+			throw new BadJwtException(INVALID);
+		}
+	}
+
+	private static BadJwtException rejected(@Nullable String reason) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Rejected a token: " + LogSanitizer.sanitize(reason));
+		}
+		return new BadJwtException(INVALID);
+	}
+
+	private static Duration remainingLifetime(Jwt jwt, Clock clock) {
+		Instant expiresAt = jwt.getExpiresAt();
+		Duration remaining = (expiresAt != null) ? Duration.between(clock.instant(), expiresAt) : Duration.ZERO;
+		return remaining.isNegative() ? Duration.ZERO : remaining;
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	/**
+	 * Builds an {@link S2sJwtDecoder}.
+	 */
+	public static final class Builder {
+
+		private final List<TrustedIssuer> issuers = new ArrayList<>();
+
+		private final List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+
+		private JwksSettings jwks = JwksSettings.defaults();
+
+		private Duration clockSkew = Duration.ofSeconds(5);
+
+		private Duration maxTokenLifetime = Duration.ofHours(24);
+
+		private long cacheMaximumSize = 4096;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder() {
+		}
+
+		/**
+		 * Trust an issuer. At least one is required.
+		 * @param issuer the issuer
+		 * @return this builder
+		 */
+		public Builder issuer(TrustedIssuer issuer) {
+			Assert.notNull(issuer, "issuer cannot be null");
+			Assert.isTrue(this.issuers.stream().noneMatch((i) -> i.issuerUri().equals(issuer.issuerUri())),
+					() -> "Issuer " + issuer.issuerUri() + " is configured twice");
+			this.issuers.add(issuer);
+			return this;
+		}
+
+		/**
+		 * Set how keys are fetched and kept. The default is
+		 * {@link JwksSettings#defaults()}.
+		 * @param jwks the settings
+		 * @return this builder
+		 */
+		public Builder jwks(JwksSettings jwks) {
+			Assert.notNull(jwks, "jwks cannot be null");
+			this.jwks = jwks;
+			return this;
+		}
+
+		/**
+		 * Set the clock skew tolerated in time checks. The default is 5 seconds.
+		 * @param clockSkew the skew
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			Assert.isTrue(clockSkew != null && !clockSkew.isNegative(), "clockSkew must not be negative");
+			this.clockSkew = clockSkew;
+			return this;
+		}
+
+		/**
+		 * Set the longest lifetime a token may have. The default is 24 hours.
+		 * @param maxTokenLifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder maxTokenLifetime(Duration maxTokenLifetime) {
+			Assert.isTrue(maxTokenLifetime != null && !maxTokenLifetime.isNegative() && !maxTokenLifetime.isZero(),
+					"maxTokenLifetime must be positive");
+			this.maxTokenLifetime = maxTokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Set how many verified tokens are kept; 0 disables the cache. The default is
+		 * 4096.
+		 * @param cacheMaximumSize the size
+		 * @return this builder
+		 */
+		public Builder cacheMaximumSize(long cacheMaximumSize) {
+			Assert.isTrue(cacheMaximumSize >= 0, "cacheMaximumSize must not be negative");
+			this.cacheMaximumSize = cacheMaximumSize;
+			return this;
+		}
+
+		/**
+		 * Add a check that every token must pass, after the built-in ones.
+		 * @param validator the check
+		 * @return this builder
+		 */
+		public Builder validator(OAuth2TokenValidator<Jwt> validator) {
+			Assert.notNull(validator, "validator cannot be null");
+			this.validators.add(validator);
+			return this;
+		}
+
+		/**
+		 * Set the clock of the time checks (for tests).
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "clock cannot be null");
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the decoder.
+		 * @return the decoder
+		 */
+		public S2sJwtDecoder build() {
+			Assert.state(!this.issuers.isEmpty(), "At least one trusted issuer is required");
+			return new S2sJwtDecoder(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,241 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.caller;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link CallerClassifier} on tokens shaped like each identity provider's
+ * (claims as documented in the providers' docs and observed on Keycloak 26.7.3 and Spring
+ * Authorization Server 7.1.2).
+ */
+class CallerClassifierTests {
+
+	private static final String ISSUER = "https://idp.example.com";
+
+	@Test
+	void convertWhenKeycloakServiceAccountThenServiceWithRealmAndClientRoles() {
+		Jwt jwt = jwt(Map.of("sub", "09b7b31e-1111-2222-3333-444455556666", "typ", "Bearer", "azp", "order-service",
+				"client_id", "order-service", "preferred_username", "service-account-order-service", "scope",
+				"profile inventory.read", "realm_access", Map.of("roles", List.of("offline_access")), "resource_access",
+				Map.of("inventory-service", Map.of("roles", List.of("stock-reader")))));
+		CallerAuthentication caller = classify(IdentityProvider.KEYCLOAK, jwt);
+		assertThat(caller).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("order-service"));
+		assertThat(caller.getScopes()).containsExactlyInAnyOrder("profile", "inventory.read");
+		assertThat(caller.getRoles()).containsExactlyInAnyOrder("offline_access", "stock-reader");
+		assertThat(caller.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.contains("SCOPE_inventory.read", "ROLE_stock-reader");
+	}
+
+	@Test
+	void convertWhenKeycloakUserThenUserBySubject() {
+		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "typ", "Bearer", "azp", "web-app", "sid", "IUTj5",
+				"preferred_username", "alice", "scope", "openid profile"));
+		assertThat(classify(IdentityProvider.KEYCLOAK, jwt)).isInstanceOfSatisfying(UserAuthentication.class,
+				(user) -> assertThat(user.getSubject()).isEqualTo("41c12db4-aaaa"));
+	}
+
+	@Test
+	void convertWhenKeycloakExchangedTokenFromDelegatingClientThenDelegated() {
+		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "typ", "Bearer", "azp", "order-service", "sid", "IUTj5",
+				"preferred_username", "alice"));
+		CallerRules rules = IdentityProvider.KEYCLOAK.rules().withDelegatingClients(List.of("order-service"));
+		assertThat(new CallerClassifier(Map.of(ISSUER, rules), "inventory-service").convert(jwt))
+			.isInstanceOfSatisfying(DelegatedAuthentication.class, (delegated) -> {
+				assertThat(delegated.getSubject()).isEqualTo("41c12db4-aaaa");
+				assertThat(delegated.getActingServiceId()).isEqualTo("order-service");
+			});
+	}
+
+	@Test
+	void convertWhenKeycloakActClaimThenActorIsAuthorizedPartyNotServiceAccountUuid() {
+		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "azp", "order-service", "act",
+				Map.of("sub", "0c5f-service-account-uuid")));
+		assertThat(classify(IdentityProvider.KEYCLOAK, jwt)).isInstanceOfSatisfying(DelegatedAuthentication.class,
+				(delegated) -> assertThat(delegated.getActingServiceId()).isEqualTo("order-service"));
+	}
+
+	@Test
+	void convertWhenSpringAuthorizationServerClientCredentialsThenService() {
+		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service", "scope", List.of("inventory.read")));
+		CallerAuthentication caller = classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt);
+		assertThat(caller).isInstanceOf(ServiceAuthentication.class);
+		assertThat(caller.getScopes()).containsExactly("inventory.read");
+	}
+
+	@Test
+	void convertWhenSpringAuthorizationServerTokenExchangeThenDelegatedToOutermostActor() {
+		Jwt jwt = jwt(Map.of("sub", "alice", "client_id", "order-service", "act",
+				Map.of("iss", ISSUER, "sub", "order-service", "act", Map.of("sub", "web-gateway"))));
+		assertThat(classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt))
+			.isInstanceOfSatisfying(DelegatedAuthentication.class, (delegated) -> {
+				assertThat(delegated.getSubject()).isEqualTo("alice");
+				assertThat(delegated.getActingServiceId()).isEqualTo("order-service");
+			});
+	}
+
+	@Test
+	void convertWhenSpringAuthorizationServerUserThenUser() {
+		Jwt jwt = jwt(Map.of("sub", "alice", "scope", List.of("inventory.read")));
+		assertThat(classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt)).isInstanceOf(UserAuthentication.class);
+	}
+
+	@Test
+	void convertWhenOktaServiceThenServiceByCid() {
+		Jwt jwt = jwt(Map.of("ver", 1, "cid", "0oaiox8bms", "sub", "0oaiox8bms", "scp", List.of("customScope")));
+		CallerAuthentication caller = classify(IdentityProvider.OKTA, jwt);
+		assertThat(caller).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("0oaiox8bms"));
+		assertThat(caller.getScopes()).containsExactly("customScope");
+	}
+
+	@Test
+	void convertWhenOktaUserThenUserByUid() {
+		Jwt jwt = jwt(Map.of("cid", "0oa-app", "uid", "00u930oo", "sub", "user@example.com", "scp",
+				List.of("openid", "email")));
+		assertThat(classify(IdentityProvider.OKTA, jwt)).isInstanceOfSatisfying(UserAuthentication.class,
+				(user) -> assertThat(user.getSubject()).isEqualTo("00u930oo"));
+	}
+
+	@Test
+	void convertWhenEntraAppTokenThenServiceByAzpWithAppRoles() {
+		Jwt jwt = jwt(Map.of("azp", "caller-app-id", "idtyp", "app", "oid", "sp-oid", "sub", "sp-oid", "roles",
+				List.of("Orders.Read.All"), "tid", "tenant", "ver", "2.0"));
+		CallerAuthentication caller = classify(IdentityProvider.ENTRA_ID, jwt);
+		assertThat(caller).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("caller-app-id"));
+		assertThat(caller.getRoles()).containsExactly("Orders.Read.All");
+	}
+
+	@Test
+	void convertWhenEntraV1AppTokenWithoutIdtypThenServiceByAppid() {
+		Jwt jwt = jwt(Map.of("appid", "caller-app-id", "oid", "sp-oid", "sub", "sp-oid", "ver", "1.0"));
+		assertThat(classify(IdentityProvider.ENTRA_ID, jwt)).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("caller-app-id"));
+	}
+
+	@Test
+	void convertWhenEntraUserTokenThenUserByOid() {
+		Jwt jwt = jwt(
+				Map.of("azp", "spa-id", "oid", "690222be", "sub", "HKZpfaHy", "scp", "access_as_user", "ver", "2.0"));
+		CallerAuthentication caller = classify(IdentityProvider.ENTRA_ID, jwt);
+		assertThat(caller).isInstanceOfSatisfying(UserAuthentication.class,
+				(user) -> assertThat(user.getSubject()).isEqualTo("690222be"));
+		assertThat(caller.getScopes()).containsExactly("access_as_user");
+	}
+
+	@Test
+	void convertWhenAuth0ClientCredentialsThenServiceByAzp() {
+		Jwt jwt = jwt(Map.of("sub", "OOZH6s5s@clients", "azp", "OOZH6s5s", "gty", "client-credentials", "scope",
+				"read:orders"));
+		assertThat(classify(IdentityProvider.AUTH0, jwt)).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("OOZH6s5s"));
+	}
+
+	@Test
+	void convertWhenAuth0Rfc9068ProfileWithoutAzpThenServiceFromClientsSubject() {
+		Jwt jwt = jwt(Map.of("sub", "OOZH6s5s@clients", "scope", "read:orders"));
+		assertThat(classify(IdentityProvider.AUTH0, jwt)).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("OOZH6s5s"));
+	}
+
+	@Test
+	void convertWhenAuth0UserWithPermissionsThenUserWithPermissionsAsScopes() {
+		Jwt jwt = jwt(Map.of("sub", "auth0|123456", "azp", "my_client_id", "scope", "openid profile", "permissions",
+				List.of("read:patients")));
+		CallerAuthentication caller = classify(IdentityProvider.AUTH0, jwt);
+		assertThat(caller).isInstanceOf(UserAuthentication.class);
+		assertThat(caller.getScopes()).contains("read:patients", "openid");
+	}
+
+	@Test
+	void convertWhenGenericRfc9068ServiceThenService() {
+		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service", "scope", "inventory.read"));
+		assertThat(classify(IdentityProvider.GENERIC, jwt)).isInstanceOf(ServiceAuthentication.class);
+	}
+
+	@Test
+	void convertWhenGenericUserOfAClientThenUser() {
+		Jwt jwt = jwt(Map.of("sub", "alice", "client_id", "web-app", "scope", "inventory.read"));
+		assertThat(classify(IdentityProvider.GENERIC, jwt)).isInstanceOf(UserAuthentication.class);
+	}
+
+	@Test
+	void convertWhenServiceTokenHasNoClientIdThenRefused() {
+		Jwt jwt = jwt(Map.of("sub", "x", "gty", "client-credentials"));
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.GENERIC, jwt));
+	}
+
+	@Test
+	void convertWhenActClaimHasNoSubjectThenRefused() {
+		Jwt jwt = jwt(Map.of("sub", "alice", "act", Map.of("iss", ISSUER)));
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.GENERIC, jwt));
+	}
+
+	@Test
+	void convertWhenIssuerHasNoRulesThenRefused() {
+		Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").issuer("https://other").subject("alice").build();
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.GENERIC, jwt));
+	}
+
+	@Test
+	void convertWhenOverriddenClaimsThenOverridesApply() {
+		Jwt jwt = jwt(Map.of("sub", "svc", "client_id", "svc", "app_name", "billing", "perms", "a b"));
+		CallerRules rules = IdentityProvider.GENERIC.rules()
+			.withServiceIdClaim("app_name")
+			.withScopeClaims(List.of("perms"));
+		CallerAuthentication caller = new CallerClassifier(Map.of(ISSUER, rules), "inventory-service").convert(jwt);
+		assertThat(caller.getName()).isEqualTo("billing");
+		assertThat(caller.getScopes()).containsExactlyInAnyOrder("a", "b");
+	}
+
+	@Test
+	void toStringWhenAnyCallerThenNeverContainsTheToken() {
+		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service"));
+		assertThat(classify(IdentityProvider.GENERIC, jwt).toString()).contains("order-service")
+			.doesNotContain("secret-token-value");
+	}
+
+	private static CallerAuthentication classify(IdentityProvider provider, Jwt jwt) {
+		return new CallerClassifier(Map.of(ISSUER, provider.rules()), "inventory-service").convert(jwt);
+	}
+
+	private static Jwt jwt(Map<String, Object> claims) {
+		return Jwt.withTokenValue("secret-token-value")
+			.header("alg", "RS256")
+			.issuer(ISSUER)
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(300))
+			.claims((c) -> c.putAll(claims))
+			.build();
+	}
+
+}
