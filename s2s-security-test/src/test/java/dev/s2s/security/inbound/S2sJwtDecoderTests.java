@@ -1,0 +1,383 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.inbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.s2s.security.test.Endpoint;
+import dev.s2s.security.test.FakeTokenIssuer;
+import dev.s2s.security.test.Fault;
+import dev.s2s.security.test.SigningAlgorithm;
+import dev.s2s.security.test.TokenShape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link S2sJwtDecoder} with real signed tokens and keys fetched over loopback
+ * HTTP from a {@link FakeTokenIssuer}: each check has a token that passes and one that
+ * fails.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class S2sJwtDecoderTests {
+
+	private static final String SERVICE = "inventory-service";
+
+	private FakeTokenIssuer issuer;
+
+	@BeforeEach
+	void startIssuer() {
+		this.issuer = FakeTokenIssuer.builder()
+			.algorithms(SigningAlgorithm.RS256, SigningAlgorithm.ES256, SigningAlgorithm.EDDSA, SigningAlgorithm.PS256)
+			.start();
+	}
+
+	@AfterEach
+	void stopIssuer() {
+		this.issuer.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(SigningAlgorithm.class)
+	void decodeWhenSignedWithAllowedAlgorithmThenVerified(SigningAlgorithm algorithm) {
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).algorithm(algorithm).sign();
+		Jwt jwt = decoder().decode(token);
+		assertThat(jwt.getSubject()).isEqualTo("order-service");
+		assertThat(jwt.getHeaders()).containsEntry("alg", algorithm.name().equals("EDDSA") ? "EdDSA" : algorithm.name());
+	}
+
+	@Test
+	void decodeWhenAlgorithmNotAllowedForIssuerThenRejected() {
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).algorithm(SigningAlgorithm.ES256).sign();
+		S2sJwtDecoder decoder = S2sJwtDecoder.builder()
+			.issuer(new TrustedIssuer(this.issuer.issuerUri().toString(), null, Set.of(SERVICE),
+					Set.of(JWSAlgorithm.RS256)))
+			.build();
+		assertRejected(decoder, token);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TokenShape.class)
+	void decodeWhenAccessTokenOfAnyProviderShapeThenVerified(TokenShape shape) {
+		String token = this.issuer.serviceToken("order-service").shape(shape).audience(SERVICE).sign();
+		assertThat(decoder().decode(token).getAudience()).contains(SERVICE);
+	}
+
+	@Test
+	void decodeWhenApplicationAtJwtTypeThenVerified() {
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).type("application/at+jwt").sign();
+		assertThat(decoder().decode(token)).isNotNull();
+	}
+
+	@Test
+	void decodeWhenBadTokensThenEachIsRejected() {
+		var bad = this.issuer.badTokens(SERVICE);
+		S2sJwtDecoder decoder = decoder();
+		assertRejected(decoder, bad.expired());
+		assertRejected(decoder, bad.notYetValid());
+		assertRejected(decoder, bad.wrongIssuer());
+		assertRejected(decoder, bad.wrongAudience());
+		assertRejected(decoder, bad.missingExpiry());
+		assertRejected(decoder, bad.algNone());
+		assertRejected(decoder, bad.hs256SignedWithPublicKey());
+		assertRejected(decoder, bad.unknownKeyId());
+		assertRejected(decoder, bad.signedWithForeignKey());
+		assertRejected(decoder, bad.idTokenShaped());
+		assertRejected(decoder, bad.refreshTokenShaped());
+		assertRejected(decoder, bad.logoutTokenShaped());
+	}
+
+	@Test
+	void decodeWhenTokenTypeIsNotAnAccessTokenThenRejected() {
+		assertRejected(decoder(),
+				this.issuer.serviceToken("order-service").audience(SERVICE).type("logout+jwt").sign());
+		assertRejected(decoder(),
+				this.issuer.serviceToken("order-service").audience(SERVICE).claim("token_use", "id").sign());
+	}
+
+	@Test
+	void decodeWhenIssuedInTheFutureThenRejected() {
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.issuedAt(Instant.now().plusSeconds(120))
+			.expiresAt(Instant.now().plusSeconds(300))
+			.sign();
+		assertRejected(decoder(), token);
+	}
+
+	@Test
+	void decodeWhenLifetimeExceedsMaximumThenRejected() {
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).lifetime(Duration.ofHours(2)).sign();
+		assertThat(decoder().decode(token)).isNotNull();
+		assertRejected(builder().maxTokenLifetime(Duration.ofHours(1)).build(), token);
+	}
+
+	@Test
+	void decodeWhenExpiredWithinClockSkewThenStillAccepted() {
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.issuedAt(Instant.now().minusSeconds(60))
+			.expiresAt(Instant.now().minusSeconds(2))
+			.sign();
+		assertThat(builder().clockSkew(Duration.ofSeconds(5)).build().decode(token)).isNotNull();
+		assertRejected(builder().clockSkew(Duration.ZERO).build(), token);
+	}
+
+	@Test
+	void decodeWhenAudienceIsAnotherAcceptedValueThenVerified() {
+		String token = this.issuer.serviceToken("order-service").audience("api://inventory").sign();
+		S2sJwtDecoder decoder = S2sJwtDecoder.builder()
+			.issuer(new TrustedIssuer(this.issuer.issuerUri().toString(), null, Set.of(SERVICE, "api://inventory"),
+					SignatureAlgorithms.parse(SignatureAlgorithms.DEFAULTS)))
+			.build();
+		assertThat(decoder.decode(token)).isNotNull();
+	}
+
+	@Test
+	void decodeWhenTwoIssuersThenEachTokenVerifiesOnlyWithItsOwnIssuersKeys() {
+		try (FakeTokenIssuer other = FakeTokenIssuer.builder().issuerPath("/realms/other").start()) {
+			S2sJwtDecoder decoder = builder().issuer(TrustedIssuer.of(other.issuerUri().toString(), SERVICE)).build();
+			assertThat(decoder.decode(this.issuer.serviceToken("a").audience(SERVICE).sign())).isNotNull();
+			assertThat(decoder.decode(other.serviceToken("b").audience(SERVICE).sign())).isNotNull();
+			// A token naming the second issuer but signed by the first: the first's keys are never consulted.
+			assertRejected(decoder, this.issuer.serviceToken("a").audience(SERVICE).claim("iss", other.issuerUri().toString()).sign());
+		}
+	}
+
+	@Test
+	void decodeWhenUntrustedIssuerThenNoRequestIsMadeToIt() {
+		try (FakeTokenIssuer stranger = FakeTokenIssuer.start()) {
+			assertRejected(decoder(), stranger.serviceToken("a").audience(SERVICE).sign());
+			assertThat(stranger.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void decodeWhenGarbageOrOversizedInputThenRejected() {
+		S2sJwtDecoder decoder = decoder();
+		assertRejected(decoder, "not-a-jwt");
+		assertRejected(decoder, "a.b.c");
+		assertRejected(decoder, "eyJhbGciOiJSUzI1NiJ9.e30.");
+		assertRejected(decoder, "x".repeat(S2sJwtDecoder.MAX_TOKEN_LENGTH + 1));
+		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isZero();
+	}
+
+	@Test
+	void decodeWhenSameTokenAgainThenServedFromCacheWithoutRefetchingKeys() {
+		S2sJwtDecoder decoder = decoder();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		Jwt first = decoder.decode(token);
+		for (int i = 0; i < 100; i++) {
+			assertThat(decoder.decode(token)).isSameAs(first);
+		}
+		assertThat(decoder.cacheStats().hitCount()).isEqualTo(100);
+		assertThat(decoder.cacheStats().missCount()).isEqualTo(1);
+	}
+
+	@Test
+	void decodeWhenCachedTokenExpiresThenTimeChecksStillRejectIt() {
+		MutableClock clock = new MutableClock(Instant.now());
+		S2sJwtDecoder decoder = builder().clock(clock).clockSkew(Duration.ZERO).build();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).lifetime(Duration.ofMinutes(5)).sign();
+		assertThat(decoder.decode(token)).isNotNull();
+		clock.advance(Duration.ofMinutes(6));
+		assertRejected(decoder, token);
+	}
+
+	@Test
+	void decodeWhenCacheDisabledThenEveryTokenIsVerified() {
+		S2sJwtDecoder decoder = builder().cacheMaximumSize(0).build();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		decoder.decode(token);
+		decoder.decode(token);
+		assertThat(decoder.cacheStats().hitCount()).isZero();
+	}
+
+	@Test
+	void decodeWhenFloodOfUnknownKeyIdsThenKeysAreFetchedAtMostOncePerWindow() {
+		S2sJwtDecoder decoder = decoder();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		int fetchesBefore = this.issuer.requestCount(Endpoint.JWKS);
+		for (int i = 0; i < 1000; i++) {
+			String token = this.issuer.serviceToken("order-service")
+				.audience(SERVICE)
+				.header("kid", UUID.randomUUID().toString())
+				.sign();
+			assertRejected(decoder, token);
+		}
+		assertThat(this.issuer.requestCount(Endpoint.JWKS) - fetchesBefore).isLessThanOrEqualTo(1);
+	}
+
+	@Test
+	void decodeWhenKeyIsRotatedThenNewKeyIsFetchedOnItsFirstToken() {
+		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		this.issuer.rotateKey();
+		await(Duration.ofMillis(150)); // past the minimum refresh interval
+		assertThat(decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign())).isNotNull();
+	}
+
+	@Test
+	void decodeWhenKeyIsRetiredThenItsTokensAreRejectedOnceKeysAreRefreshed() {
+		S2sJwtDecoder decoder = builder().jwks(fastJwks()).cacheMaximumSize(0).build();
+		String oldToken = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		String oldKey = this.issuer.currentKeyId();
+		assertThat(decoder.decode(oldToken)).isNotNull();
+		this.issuer.rotateKey();
+		this.issuer.retireKey(oldKey);
+		await(Duration.ofMillis(700)); // past the key cache's time to live
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		assertRejected(decoder, oldToken);
+	}
+
+	@Test
+	void decodeWhenKeysEndpointGoesDownThenLastKnownKeysKeepWorking() {
+		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		this.issuer.jwksEndpoint().fail(Fault.DOWN);
+		await(Duration.ofMillis(700)); // past the key cache's time to live
+		assertThat(decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign())).isNotNull();
+	}
+
+	@Test
+	void decodeWhenIdentityProviderIsDownAtFirstUseThenRejectedAndRecoversWhenItComesBack(CapturedOutput output) {
+		this.issuer.discoveryEndpoint().fail(Fault.DOWN);
+		this.issuer.jwksEndpoint().fail(Fault.DOWN);
+		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		assertRejected(decoder, token);
+		this.issuer.discoveryEndpoint().recover();
+		this.issuer.jwksEndpoint().recover();
+		await(Duration.ofMillis(150));
+		assertThat(decoder.decode(token)).isNotNull();
+		assertThat(output).doesNotContain(this.issuer.jwksUri().toString())
+			.doesNotContain(this.issuer.issuerUri().toString())
+			.doesNotContain(token);
+	}
+
+	@Test
+	void decodeWhenKeysEndpointAnswersGarbageOrErrorThenRejectedWithoutDetails(CapturedOutput output) {
+		for (Fault fault : new Fault[] { Fault.GARBAGE, Fault.HTTP_500 }) {
+			this.issuer.jwksEndpoint().fail(fault);
+			S2sJwtDecoder decoder = decoder();
+			String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+			assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+				.withMessage("The access token is invalid");
+		}
+		assertThat(output).doesNotContain(this.issuer.jwksUri().toString());
+	}
+
+	@Test
+	void decodeWhenKeysEndpointIsTooSlowThenRejectedWithinTimeout() {
+		this.issuer.jwksEndpoint().fail(Fault.delay(Duration.ofSeconds(3)));
+		S2sJwtDecoder decoder = builder().jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100),
+				Duration.ofHours(1), Duration.ofMillis(200), Duration.ofMillis(200), 64 * 1024))
+			.build();
+		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+	}
+
+	@Test
+	void decodeWhenKeySetIsLargerThanLimitThenRejected() {
+		S2sJwtDecoder decoder = builder().jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100),
+				Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 100))
+			.build();
+		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+	}
+
+	@Test
+	void decodeWhenJwkSetUriIsConfiguredThenDiscoveryIsSkipped() {
+		S2sJwtDecoder decoder = S2sJwtDecoder.builder()
+			.issuer(TrustedIssuer.of(this.issuer.issuerUri().toString(), SERVICE).withJwkSetUri(this.issuer.jwksUri()))
+			.build();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		assertThat(this.issuer.requestCount(Endpoint.DISCOVERY)).isZero();
+	}
+
+	private S2sJwtDecoder decoder() {
+		return builder().build();
+	}
+
+	private S2sJwtDecoder.Builder builder() {
+		return S2sJwtDecoder.builder().issuer(TrustedIssuer.of(this.issuer.issuerUri().toString(), SERVICE));
+	}
+
+	private static JwksSettings fastJwks() {
+		return new JwksSettings(Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofHours(1),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 64 * 1024);
+	}
+
+	private static void assertRejected(S2sJwtDecoder decoder, String token) {
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
+			.withMessage("The access token is invalid");
+	}
+
+	private static void await(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+
+}
