@@ -156,14 +156,9 @@ final class IssuerHttpHandler implements HttpHandler {
 			return new RecordedRequest(endpoint, request.method(), request.path(), status, null, null, null, List.of(),
 					List.of(), null);
 		}
-		return new RecordedRequest(endpoint, request.method(), request.path(), status, first(request, "grant_type"),
+		return new RecordedRequest(endpoint, request.method(), request.path(), status, request.first("grant_type"),
 				request.claimedClientId(), request.clientAuthentication(), request.params("audience"),
-				request.params("resource"), first(request, "scope"));
-	}
-
-	private static @Nullable String first(IssuerRequest request, String name) {
-		List<String> values = request.params(name);
-		return values.isEmpty() ? null : values.get(0);
+				request.params("resource"), request.first("scope"));
 	}
 
 }

@@ -65,21 +65,22 @@ final class IssuerRequest {
 		String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
 		boolean form = contentType != null
 				&& contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-		Map<String, List<String>> params = Map.of();
+		Map<String, List<String>> params = null;
 		try (InputStream body = exchange.getRequestBody()) {
 			byte[] bytes = body.readNBytes(MAX_BODY + 1);
 			if (form && bytes.length <= MAX_BODY) {
 				params = parseForm(new String(bytes, StandardCharsets.UTF_8));
 			}
-			else {
-				form = false;
-			}
 		}
 		return new IssuerRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				exchange.getRequestHeaders().getFirst("Authorization"), form, params);
+				exchange.getRequestHeaders().getFirst("Authorization"), params != null,
+				(params != null) ? params : Map.of());
 	}
 
-	private static Map<String, List<String>> parseForm(String body) {
+	/**
+	 * The parameters of a form body, or {@code null} when it is malformed.
+	 */
+	private static @Nullable Map<String, List<String>> parseForm(String body) {
 		Map<String, List<String>> params = new LinkedHashMap<>();
 		for (String pair : body.split("&")) {
 			if (pair.isEmpty()) {
@@ -89,7 +90,7 @@ final class IssuerRequest {
 			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
 			String value = decode((equals < 0) ? "" : pair.substring(equals + 1));
 			if (name == null || value == null) {
-				return Map.of("", List.of());
+				return null;
 			}
 			params.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
 		}
@@ -121,7 +122,7 @@ final class IssuerRequest {
 	 * Whether the body is a well-formed {@code application/x-www-form-urlencoded} form.
 	 */
 	boolean isForm() {
-		return this.form && !this.params.containsKey("");
+		return this.form;
 	}
 
 	/**
@@ -139,7 +140,10 @@ final class IssuerRequest {
 		return this.params.getOrDefault(name, List.of());
 	}
 
-	private @Nullable String first(String name) {
+	/**
+	 * The first value of a parameter, leniently, for the request log.
+	 */
+	@Nullable String first(String name) {
 		List<String> values = params(name);
 		return values.isEmpty() ? null : values.get(0);
 	}

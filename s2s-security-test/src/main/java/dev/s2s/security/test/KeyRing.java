@@ -135,7 +135,7 @@ final class KeyRing {
 					: new DefaultJWSVerifierFactory().createJWSVerifier(token.getHeader(), publicKeyOf(publicKey));
 			return token.verify(verifier);
 		}
-		catch (JOSEException | IllegalStateException ex) {
+		catch (JOSEException ex) {
 			return false;
 		}
 	}

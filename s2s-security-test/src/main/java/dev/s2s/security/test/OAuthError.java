@@ -61,10 +61,6 @@ final class OAuthError extends Exception {
 		return new OAuthError("unsupported_grant_type", description, 400, false);
 	}
 
-	String error() {
-		return this.error;
-	}
-
 	IssuerResponse toResponse() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("error", this.error);

@@ -63,7 +63,8 @@ final class TokenEndpoint {
 		}
 		try {
 			if (!request.isForm()) {
-				throw OAuthError.invalidRequest("The body must be application/x-www-form-urlencoded");
+				throw OAuthError
+					.invalidRequest("The body must be a well-formed application/x-www-form-urlencoded form");
 			}
 			String grantType = request.param("grant_type");
 			if (grantType == null) {
