@@ -127,7 +127,7 @@ final class KeyRing {
 	}
 
 	static boolean verify(JWSObject token, JWK publicKey) {
-		if (!token.getHeader().getAlgorithm().equals(publicKey.getAlgorithm()) && publicKey.getAlgorithm() != null) {
+		if (publicKey.getAlgorithm() != null && !publicKey.getAlgorithm().equals(token.getHeader().getAlgorithm())) {
 			return false;
 		}
 		try {
