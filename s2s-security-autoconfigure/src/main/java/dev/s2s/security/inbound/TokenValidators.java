@@ -31,7 +31,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtIssuedAtValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
@@ -66,10 +65,10 @@ final class TokenValidators {
 		JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
 		timestamps.setAllowEmptyExpiryClaim(false);
 		timestamps.setClock(clock);
-		JwtIssuedAtValidator issuedAt = new JwtIssuedAtValidator(false);
-		issuedAt.setClockSkew(clockSkew);
-		issuedAt.setClock(clock);
-		return all(List.of(timestamps, issuedAt, (jwt) -> lifetime(jwt, maxLifetime, clock)));
+		// Not Spring's JwtIssuedAtValidator: it is made for DPoP proofs and refuses any
+		// token issued more than the skew ago.
+		return all(List.<OAuth2TokenValidator<Jwt>>of(timestamps, (jwt) -> issuedInThePast(jwt, clockSkew, clock),
+				(jwt) -> lifetime(jwt, maxLifetime, clock)));
 	}
 
 	/**
@@ -127,6 +126,14 @@ final class TokenValidators {
 			}
 			return OAuth2TokenValidatorResult.success();
 		};
+	}
+
+	private static OAuth2TokenValidatorResult issuedInThePast(Jwt jwt, Duration clockSkew, Clock clock) {
+		Instant issuedAt = jwt.getIssuedAt();
+		if (issuedAt != null && issuedAt.isAfter(clock.instant().plus(clockSkew))) {
+			return failure("The token is issued in the future");
+		}
+		return OAuth2TokenValidatorResult.success();
 	}
 
 	private static OAuth2TokenValidatorResult lifetime(Jwt jwt, Duration maxLifetime, Clock clock) {

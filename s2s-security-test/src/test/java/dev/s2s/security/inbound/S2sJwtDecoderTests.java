@@ -73,12 +73,16 @@ class S2sJwtDecoderTests {
 		String token = this.issuer.serviceToken("order-service").audience(SERVICE).algorithm(algorithm).sign();
 		Jwt jwt = decoder().decode(token);
 		assertThat(jwt.getSubject()).isEqualTo("order-service");
-		assertThat(jwt.getHeaders()).containsEntry("alg", algorithm.name().equals("EDDSA") ? "EdDSA" : algorithm.name());
+		assertThat(jwt.getHeaders()).containsEntry("alg",
+				algorithm.name().equals("EDDSA") ? "EdDSA" : algorithm.name());
 	}
 
 	@Test
 	void decodeWhenAlgorithmNotAllowedForIssuerThenRejected() {
-		String token = this.issuer.serviceToken("order-service").audience(SERVICE).algorithm(SigningAlgorithm.ES256).sign();
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.algorithm(SigningAlgorithm.ES256)
+			.sign();
 		S2sJwtDecoder decoder = S2sJwtDecoder.builder()
 			.issuer(new TrustedIssuer(this.issuer.issuerUri().toString(), null, Set.of(SERVICE),
 					Set.of(JWSAlgorithm.RS256)))
@@ -136,6 +140,16 @@ class S2sJwtDecoderTests {
 	}
 
 	@Test
+	void decodeWhenIssuedLongAgoButStillValidThenVerified() {
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.issuedAt(Instant.now().minus(Duration.ofMinutes(50)))
+			.expiresAt(Instant.now().plus(Duration.ofMinutes(10)))
+			.sign();
+		assertThat(decoder().decode(token)).isNotNull();
+	}
+
+	@Test
 	void decodeWhenLifetimeExceedsMaximumThenRejected() {
 		String token = this.issuer.serviceToken("order-service").audience(SERVICE).lifetime(Duration.ofHours(2)).sign();
 		assertThat(decoder().decode(token)).isNotNull();
@@ -169,8 +183,10 @@ class S2sJwtDecoderTests {
 			S2sJwtDecoder decoder = builder().issuer(TrustedIssuer.of(other.issuerUri().toString(), SERVICE)).build();
 			assertThat(decoder.decode(this.issuer.serviceToken("a").audience(SERVICE).sign())).isNotNull();
 			assertThat(decoder.decode(other.serviceToken("b").audience(SERVICE).sign())).isNotNull();
-			// A token naming the second issuer but signed by the first: the first's keys are never consulted.
-			assertRejected(decoder, this.issuer.serviceToken("a").audience(SERVICE).claim("iss", other.issuerUri().toString()).sign());
+			// A token naming the second issuer but signed by the first: the first's keys
+			// are never consulted.
+			assertRejected(decoder,
+					this.issuer.serviceToken("a").audience(SERVICE).claim("iss", other.issuerUri().toString()).sign());
 		}
 	}
 
@@ -208,7 +224,10 @@ class S2sJwtDecoderTests {
 	void decodeWhenCachedTokenExpiresThenTimeChecksStillRejectIt() {
 		MutableClock clock = new MutableClock(Instant.now());
 		S2sJwtDecoder decoder = builder().clock(clock).clockSkew(Duration.ZERO).build();
-		String token = this.issuer.serviceToken("order-service").audience(SERVICE).lifetime(Duration.ofMinutes(5)).sign();
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.lifetime(Duration.ofMinutes(5))
+			.sign();
 		assertThat(decoder.decode(token)).isNotNull();
 		clock.advance(Duration.ofMinutes(6));
 		assertRejected(decoder, token);
@@ -300,16 +319,18 @@ class S2sJwtDecoderTests {
 	@Test
 	void decodeWhenKeysEndpointIsTooSlowThenRejectedWithinTimeout() {
 		this.issuer.jwksEndpoint().fail(Fault.delay(Duration.ofSeconds(3)));
-		S2sJwtDecoder decoder = builder().jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100),
-				Duration.ofHours(1), Duration.ofMillis(200), Duration.ofMillis(200), 64 * 1024))
+		S2sJwtDecoder decoder = builder()
+			.jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1),
+					Duration.ofMillis(200), Duration.ofMillis(200), 64 * 1024))
 			.build();
 		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
 	}
 
 	@Test
 	void decodeWhenKeySetIsLargerThanLimitThenRejected() {
-		S2sJwtDecoder decoder = builder().jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100),
-				Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(2), 100))
+		S2sJwtDecoder decoder = builder()
+			.jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1),
+					Duration.ofSeconds(2), Duration.ofSeconds(2), 100))
 			.build();
 		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
 	}
@@ -378,6 +399,5 @@ class S2sJwtDecoderTests {
 		}
 
 	}
-
 
 }

@@ -93,7 +93,8 @@ public class DecoderBenchmark {
 			.withJwkSetUri(this.issuer.jwksUri());
 		this.s2s = S2sJwtDecoder.builder().issuer(trusted).build();
 		this.s2sSmallCache = S2sJwtDecoder.builder().issuer(trusted).cacheMaximumSize(16).build();
-		// Spring's default type check refuses RFC 9068 'at+jwt'; use the plain JWT shape both accept.
+		// Spring's default type check refuses RFC 9068 'at+jwt'; use the plain JWT shape
+		// both accept.
 		this.token = serviceToken();
 		this.tokens = new ArrayList<>(DISTINCT_TOKENS);
 		for (int i = 0; i < DISTINCT_TOKENS; i++) {

@@ -74,10 +74,11 @@ public final class InboundReport {
 		try (FakeTokenIssuer issuer = FakeTokenIssuer.start()) {
 			String jwks = issuer.jwksUri().toString();
 			int spring = flood(issuer, NimbusJwtDecoder.withJwkSetUri(jwks).build());
-			int s2s = flood(issuer, S2sJwtDecoder.builder()
-				.issuer(TrustedIssuer.of(issuer.issuerUri().toString(), "inventory-service")
-					.withJwkSetUri(issuer.jwksUri()))
-				.build());
+			int s2s = flood(issuer,
+					S2sJwtDecoder.builder()
+						.issuer(TrustedIssuer.of(issuer.issuerUri().toString(), "inventory-service")
+							.withJwkSetUri(issuer.jwksUri()))
+						.build());
 			System.out.printf("%n%d tokens with random kids -> JWKS fetches: Spring %d, s2s %d%n", FLOOD, spring, s2s);
 		}
 	}

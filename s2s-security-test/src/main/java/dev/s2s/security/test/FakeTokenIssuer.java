@@ -1,0 +1,461 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real OAuth 2.0 / OpenID Connect issuer on a random loopback port, for tests that
+ * exercise the whole token path: discovery, JWKS, a token endpoint for
+ * {@code client_credentials} and RFC 8693 token exchange, and tokens minted directly with
+ * a fluent API in the shapes of common identity providers. Keys can be rotated and
+ * retired, endpoints can be made to fail, and every request is logged.
+ *
+ * <pre class="code">
+ * try (FakeTokenIssuer issuer = FakeTokenIssuer.start()) {
+ *     String token = issuer.serviceToken("order-service")
+ *         .audience("inventory-service")
+ *         .scopes("inventory.read")
+ *         .sign();
+ *     issuer.jwksEndpoint().fail(Fault.HTTP_500);
+ *     issuer.registerClient("order-service", "order-secret");
+ *     assertThat(issuer.requestCount(Endpoint.TOKEN)).isEqualTo(0);
+ * }
+ * </pre>
+ *
+ * <p>
+ * Endpoints, relative to the {@linkplain #issuerUri() issuer URI}:
+ * {@code /.well-known/openid-configuration} (also the RFC 8414 paths),
+ * {@code /oauth2/jwks} and {@code /oauth2/token}.
+ *
+ * <p>
+ * It is built on the JDK's {@code com.sun.net.httpserver} rather than WireMock: it adds
+ * no dependency to a user's test classpath, so no Jetty or Jackson version can clash with
+ * Spring Boot's, it starts in milliseconds, and an issuer that signs, verifies and
+ * rotates keys needs code behind each endpoint anyway, which stubs do not help with. The
+ * faults that matter for an identity provider (connection dropped, slow, 500, non-JSON
+ * body) are simple to produce there.
+ *
+ * <p>
+ * Instances are thread-safe. {@link #close()} stops the server and frees the port.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class FakeTokenIssuer implements AutoCloseable {
+
+	private static final String DEFAULT_USER_CLIENT = "web-app";
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final IssuerUris uris;
+
+	private final TokenContext context;
+
+	private final ClientRegistry clients;
+
+	private final Map<Endpoint, EndpointControl> controls = new EnumMap<>(Endpoint.class);
+
+	private final Queue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
+
+	private FakeTokenIssuer(Builder builder) throws IOException {
+		KeyRing keys = new KeyRing(builder.algorithms);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+		this.uris = new IssuerUris(this.server.getAddress().getPort(), builder.issuerPath);
+		this.context = new TokenContext(this.uris.issuer().toString(), keys, builder.clock, builder.tokenLifetime,
+				builder.shape);
+		this.clients = new ClientRegistry(builder.clock);
+		for (Endpoint endpoint : List.of(Endpoint.DISCOVERY, Endpoint.JWKS, Endpoint.TOKEN)) {
+			this.controls.put(endpoint, new EndpointControl(endpoint));
+		}
+		TokenEndpoint tokenEndpoint = new TokenEndpoint(this.context, this.clients, this.uris.token().toString(),
+				builder.expiresIn);
+		this.server.createContext("/", new IssuerHttpHandler(this.uris, keys, tokenEndpoint, this.controls, this.log));
+		this.executor = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "fake-token-issuer-" + this.uris.issuer().getPort());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.executor);
+		this.server.start();
+	}
+
+	/**
+	 * Starts an issuer with the defaults: an RS256 key, issuer URI
+	 * {@code http://127.0.0.1:<port>}, five-minute tokens in the RFC 9068 shape.
+	 * @return the running issuer
+	 */
+	public static FakeTokenIssuer start() {
+		return builder().start();
+	}
+
+	/**
+	 * A builder to configure an issuer before starting it.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * The issuer URI, the {@code iss} of every token.
+	 * @return the issuer URI
+	 */
+	public URI issuerUri() {
+		return this.uris.issuer();
+	}
+
+	/**
+	 * The OpenID Connect discovery document's URI.
+	 * @return the discovery URI
+	 */
+	public URI discoveryUri() {
+		return this.uris.discovery();
+	}
+
+	/**
+	 * The JWK set URI.
+	 * @return the JWKS URI
+	 */
+	public URI jwksUri() {
+		return this.uris.jwks();
+	}
+
+	/**
+	 * The token endpoint URI.
+	 * @return the token URI
+	 */
+	public URI tokenUri() {
+		return this.uris.token();
+	}
+
+	/**
+	 * A token a service got for itself (client credentials): {@code sub} and client are
+	 * the client id.
+	 * @param clientId the service's client id
+	 * @return a builder for the token
+	 */
+	public TokenBuilder serviceToken(String clientId) {
+		return new TokenBuilder(this.context, TokenDraft.Kind.SERVICE, clientId, clientId);
+	}
+
+	/**
+	 * A token a user got through an application, by default the client {@code web-app}
+	 * (see {@link TokenBuilder#clientId(String)}).
+	 * @param username the user name
+	 * @return a builder for the token
+	 */
+	public TokenBuilder userToken(String username) {
+		return new TokenBuilder(this.context, TokenDraft.Kind.USER, username, DEFAULT_USER_CLIENT);
+	}
+
+	/**
+	 * A token for a user that a service uses on the user's behalf, as token exchange
+	 * issues it: in the default shape {@code sub} is the user and {@code act: {sub:
+	 * <actor>}} names the service (RFC 8693).
+	 * @param username the user name
+	 * @param actorClientId the acting service's client id
+	 * @return a builder for the token
+	 */
+	public TokenBuilder delegatedToken(String username, String actorClientId) {
+		return new TokenBuilder(this.context, TokenDraft.Kind.DELEGATED, username, actorClientId);
+	}
+
+	/**
+	 * Bad variants of an otherwise valid service token from {@code test-client} to the
+	 * audience. For bad variants of any other token use {@link TokenBuilder#bad()}.
+	 * @param audience the audience the token is otherwise valid for
+	 * @return the bad variants
+	 */
+	public BadTokens badTokens(String audience) {
+		return serviceToken("test-client").audience(audience).bad();
+	}
+
+	/**
+	 * Publishes a new key for the default algorithm, which signs from now on. The old key
+	 * stays published until {@linkplain #retireKey(String) retired}, as during a real
+	 * rotation.
+	 * @return the new key's {@code kid}
+	 */
+	public String rotateKey() {
+		return this.context.keys().addKey(this.context.keys().defaultAlgorithm());
+	}
+
+	/**
+	 * Publishes an additional key, which becomes the current key for its algorithm.
+	 * @param algorithm the algorithm
+	 * @return the new key's {@code kid}
+	 */
+	public String addKey(SigningAlgorithm algorithm) {
+		Args.notNull(algorithm, "algorithm");
+		return this.context.keys().addKey(algorithm);
+	}
+
+	/**
+	 * Removes a key from the JWKS; tokens signed with it no longer verify. Its algorithm
+	 * gets a new key on next use if no other key of it is published.
+	 * @param keyId the key's {@code kid}
+	 */
+	public void retireKey(String keyId) {
+		this.context.keys().retire(keyId);
+	}
+
+	/**
+	 * The {@code kid} of the key that signs by default.
+	 * @return the current key id
+	 */
+	public String currentKeyId() {
+		return this.context.keys().activeKey(this.context.keys().defaultAlgorithm()).getKeyID();
+	}
+
+	/**
+	 * The {@code kid}s the JWKS publishes, oldest first.
+	 * @return the published key ids
+	 */
+	public List<String> publishedKeyIds() {
+		return this.context.keys().publishedKeyIds();
+	}
+
+	/**
+	 * Controls the discovery endpoint.
+	 * @return the control
+	 */
+	public EndpointControl discoveryEndpoint() {
+		return this.controls.get(Endpoint.DISCOVERY);
+	}
+
+	/**
+	 * Controls the JWKS endpoint.
+	 * @return the control
+	 */
+	public EndpointControl jwksEndpoint() {
+		return this.controls.get(Endpoint.JWKS);
+	}
+
+	/**
+	 * Controls the token endpoint.
+	 * @return the control
+	 */
+	public EndpointControl tokenEndpoint() {
+		return this.controls.get(Endpoint.TOKEN);
+	}
+
+	/**
+	 * Registers a client that authenticates with a secret, by {@code client_secret_basic}
+	 * or {@code client_secret_post}. Registering the id again replaces the client.
+	 * @param clientId the client id
+	 * @param secret the secret
+	 * @return this issuer
+	 */
+	public FakeTokenIssuer registerClient(String clientId, String secret) {
+		this.clients.register(Args.hasText(clientId, "clientId"), Args.hasText(secret, "secret"));
+		return this;
+	}
+
+	/**
+	 * Registers a client that authenticates with {@code private_key_jwt} (RFC 7523): a
+	 * client assertion signed by the key, with {@code iss} and {@code sub} the client id,
+	 * {@code aud} the token URI or the issuer URI, {@code exp} and a {@code jti} not used
+	 * before.
+	 * @param clientId the client id
+	 * @param key the client's key; only its public part is kept
+	 * @return this issuer
+	 */
+	public FakeTokenIssuer registerClient(String clientId, JWK key) {
+		this.clients.register(Args.hasText(clientId, "clientId"), Args.notNull(key, "key"));
+		return this;
+	}
+
+	/**
+	 * All requests received since start or the last {@link #reset()}, in order of
+	 * completion.
+	 * @return the requests
+	 */
+	public List<RecordedRequest> requests() {
+		return new ArrayList<>(this.log);
+	}
+
+	/**
+	 * The requests an endpoint received since start or the last {@link #reset()}.
+	 * @param endpoint the endpoint
+	 * @return the requests
+	 */
+	public List<RecordedRequest> requests(Endpoint endpoint) {
+		return this.log.stream().filter((request) -> request.endpoint() == endpoint).toList();
+	}
+
+	/**
+	 * How many requests an endpoint received since start or the last {@link #reset()}.
+	 * @param endpoint the endpoint
+	 * @return the number of requests
+	 */
+	public int requestCount(Endpoint endpoint) {
+		return requests(endpoint).size();
+	}
+
+	/**
+	 * Clears faults and the request log, for the next test. Keys and clients stay.
+	 */
+	public void reset() {
+		this.controls.values().forEach(EndpointControl::recover);
+		this.log.clear();
+	}
+
+	/**
+	 * Stops the server, drops open connections and frees the port.
+	 */
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	@Override
+	public String toString() {
+		return "FakeTokenIssuer " + this.uris.issuer();
+	}
+
+	/**
+	 * Configures a {@link FakeTokenIssuer}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private List<SigningAlgorithm> algorithms = List.of(SigningAlgorithm.RS256);
+
+		private String issuerPath = "";
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration tokenLifetime = Duration.ofMinutes(5);
+
+		private TokenShape shape = TokenShape.RFC9068;
+
+		private boolean expiresIn = true;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the algorithms whose keys are published from the start; the first signs by
+		 * default. The default is RS256 alone.
+		 * @param algorithm the default algorithm
+		 * @param more further algorithms to publish keys for
+		 * @return this builder
+		 */
+		public Builder algorithms(SigningAlgorithm algorithm, SigningAlgorithm... more) {
+			List<SigningAlgorithm> all = new ArrayList<>();
+			all.add(Args.notNull(algorithm, "algorithm"));
+			all.addAll(List.of(more));
+			this.algorithms = List.copyOf(all);
+			return this;
+		}
+
+		/**
+		 * Sets the path of the issuer URI, to mimic a provider, for example
+		 * {@code /realms/platform} (Keycloak) or {@code /oauth2/default} (Okta). The
+		 * default is none.
+		 * @param issuerPath a path starting with {@code /}
+		 * @return this builder
+		 */
+		public Builder issuerPath(String issuerPath) {
+			Args.isTrue(issuerPath.startsWith("/") && !issuerPath.contains("?") && !issuerPath.contains("#"),
+					"issuerPath must be a path starting with '/'");
+			this.issuerPath = issuerPath;
+			return this;
+		}
+
+		/**
+		 * Sets the clock for issue and expiry times and for validity checks at the token
+		 * endpoint. The default is the system clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Args.notNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Sets the lifetime of tokens, minted or from the token endpoint. The default is
+		 * five minutes.
+		 * @param tokenLifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			Args.isTrue(!Args.notNull(tokenLifetime, "tokenLifetime").isNegative(), "tokenLifetime cannot be negative");
+			this.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Sets the default shape of tokens, minted or from the token endpoint. The
+		 * default is {@link TokenShape#RFC9068}.
+		 * @param shape the shape
+		 * @return this builder
+		 */
+		public Builder shape(TokenShape shape) {
+			this.shape = Args.notNull(shape, "shape");
+			return this;
+		}
+
+		/**
+		 * Leaves {@code expires_in} out of token responses, which RFC 6749 allows, to
+		 * test how clients cope.
+		 * @return this builder
+		 */
+		public Builder omitExpiresIn() {
+			this.expiresIn = false;
+			return this;
+		}
+
+		/**
+		 * Generates the keys and starts the issuer.
+		 * @return the running issuer
+		 */
+		public FakeTokenIssuer start() {
+			try {
+				return new FakeTokenIssuer(this);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot start the fake token issuer on 127.0.0.1", ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,200 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.test;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TokenShape}: each shape matches the tokens of its identity provider
+ * (see shared/notes/idp-token-shapes.md), and every shaped token is still valid.
+ */
+class TokenShapeTests {
+
+	private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+	private static FakeTokenIssuer issuer;
+
+	@BeforeAll
+	static void startIssuer() {
+		issuer = FakeTokenIssuer.start();
+	}
+
+	@AfterAll
+	static void closeIssuer() {
+		issuer.close();
+	}
+
+	@Test
+	void keycloakWhenServiceThenServiceAccountClaims() {
+		String token = service(TokenShape.KEYCLOAK).roles("inventory-reader").sign();
+
+		assertThat(header(token)).containsEntry("typ", "JWT");
+		assertThat(claims(token)).containsEntry("typ", "Bearer")
+			.containsEntry("azp", "order-service")
+			.containsEntry("client_id", "order-service")
+			.containsEntry("preferred_username", "service-account-order-service")
+			.containsEntry("scope", "inventory.read inventory.write")
+			.containsEntry("realm_access", Map.of("roles", List.of("inventory-reader")))
+			.doesNotContainKeys("sid", "nbf", "act");
+		assertThat((String) claims(token).get("sub")).matches(UUID_PATTERN);
+		assertThat((String) claims(token).get("jti")).startsWith("trrtcc:");
+	}
+
+	@Test
+	void keycloakWhenUserAndDelegatedThenSameSubjectWithSessionAndNoAct() {
+		Map<String, Object> user = claims(issuer.userToken("alice").shape(TokenShape.KEYCLOAK).sign());
+		Map<String, Object> delegated = claims(
+				issuer.delegatedToken("alice", "order-service").shape(TokenShape.KEYCLOAK).sign());
+
+		assertThat(user).containsEntry("preferred_username", "alice")
+			.containsEntry("azp", "web-app")
+			.containsKey("sid")
+			.doesNotContainKey("client_id");
+		assertThat(delegated).containsEntry("sub", user.get("sub"))
+			.containsEntry("azp", "order-service")
+			.containsKey("sid")
+			.doesNotContainKeys("act", "client_id");
+	}
+
+	@Test
+	void springAuthorizationServerWhenServiceThenScopeArrayAndNoClientClaims() {
+		String token = service(TokenShape.SPRING_AUTHORIZATION_SERVER).sign();
+
+		assertThat(header(token)).doesNotContainKey("typ");
+		assertThat(claims(token)).containsEntry("sub", "order-service")
+			.containsEntry("scope", List.of("inventory.read", "inventory.write"))
+			.containsKeys("nbf", "jti")
+			.doesNotContainKeys("azp", "client_id");
+	}
+
+	@Test
+	void springAuthorizationServerWhenDelegatedThenActHasIssuerAndSubject() {
+		Map<String, Object> claims = claims(issuer.delegatedToken("alice", "order-service")
+			.audience("inventory-service")
+			.shape(TokenShape.SPRING_AUTHORIZATION_SERVER)
+			.sign());
+
+		assertThat(claims).containsEntry("sub", "alice")
+			.containsEntry("act", Map.of("iss", issuer.issuerUri().toString(), "sub", "order-service"));
+	}
+
+	@Test
+	void oktaWhenServiceAndUserThenCidScpAndUidOnlyForUsers() {
+		String token = service(TokenShape.OKTA).sign();
+		Map<String, Object> user = claims(issuer.userToken("alice@example.com").shape(TokenShape.OKTA).sign());
+
+		assertThat(header(token)).doesNotContainKey("typ");
+		assertThat(claims(token)).containsEntry("ver", 1L)
+			.containsEntry("cid", "order-service")
+			.containsEntry("sub", "order-service")
+			.containsEntry("scp", List.of("inventory.read", "inventory.write"))
+			.doesNotContainKeys("uid", "scope", "client_id");
+		assertThat((String) claims(token).get("jti")).startsWith("AT.");
+		assertThat(user).containsEntry("sub", "alice@example.com").containsEntry("cid", "web-app");
+		assertThat((String) user.get("uid")).startsWith("00u").hasSize(20);
+	}
+
+	@Test
+	void entraIdWhenServiceThenAppOnlyClaims() {
+		String token = service(TokenShape.ENTRA_ID).roles("Orders.Read.All").sign();
+		Map<String, Object> claims = claims(token);
+
+		assertThat(header(token)).containsEntry("typ", "JWT");
+		assertThat(claims).containsEntry("azp", "order-service")
+			.containsEntry("azpacr", "1")
+			.containsEntry("idtyp", "app")
+			.containsEntry("ver", "2.0")
+			.containsEntry("oid", claims.get("sub"))
+			.containsEntry("roles", List.of("Orders.Read.All", "inventory.read", "inventory.write"))
+			.containsKeys("tid", "nbf")
+			.doesNotContainKeys("scp", "scope", "jti");
+	}
+
+	@Test
+	void entraIdWhenUserThenScpStringAndPairwiseSubject() {
+		Map<String, Object> claims = claims(
+				issuer.userToken("abe@example.com").scopes("access_as_user").shape(TokenShape.ENTRA_ID).sign());
+
+		assertThat(claims).containsEntry("scp", "access_as_user")
+			.containsEntry("azpacr", "0")
+			.containsEntry("preferred_username", "abe@example.com")
+			.doesNotContainKey("idtyp");
+		assertThat(claims.get("sub")).isNotEqualTo(claims.get("oid"));
+	}
+
+	@Test
+	void auth0WhenServiceUserAndDelegatedThenAuth0Subjects() {
+		String token = service(TokenShape.AUTH0).sign();
+		Map<String, Object> user = claims(issuer.userToken("alice").shape(TokenShape.AUTH0).sign());
+		Map<String, Object> delegated = claims(
+				issuer.delegatedToken("alice", "order-service").shape(TokenShape.AUTH0).sign());
+
+		assertThat(header(token)).containsEntry("typ", "JWT");
+		assertThat(claims(token)).containsEntry("sub", "order-service@clients")
+			.containsEntry("azp", "order-service")
+			.containsEntry("gty", "client-credentials")
+			.containsEntry("scope", "inventory.read inventory.write")
+			.doesNotContainKeys("jti", "client_id");
+		assertThat(user).containsEntry("sub", "auth0|alice").doesNotContainKey("gty");
+		assertThat(delegated).containsEntry("sub", "auth0|alice")
+			.containsEntry("azp", "order-service")
+			.containsEntry("act", Map.of("sub", "order-service"));
+	}
+
+	@Test
+	void everyShapeWhenDecodedBySpringSecurityThenIsValid() {
+		for (TokenShape shape : TokenShape.values()) {
+			String token = service(shape).sign();
+			assertThat(Decoders.anyType(issuer, "inventory-service").decode(token).getClaims()).as(shape.name())
+				.containsEntry("iss", issuer.issuerUri().toString())
+				.containsKeys("iat", "exp");
+		}
+	}
+
+	@Test
+	void issuerShapeWhenConfiguredThenTokenEndpointAndMintedTokensUseIt() {
+		try (FakeTokenIssuer okta = FakeTokenIssuer.builder()
+			.shape(TokenShape.OKTA)
+			.issuerPath("/oauth2/default")
+			.start()) {
+			assertThat(claims(okta.serviceToken("order-service").sign())).containsKey("cid");
+		}
+	}
+
+	private static TokenBuilder service(TokenShape shape) {
+		return issuer.serviceToken("order-service")
+			.audience("inventory-service")
+			.scopes("inventory.read", "inventory.write")
+			.shape(shape);
+	}
+
+	private static Map<String, Object> header(String token) {
+		return Http.header(token);
+	}
+
+	private static Map<String, Object> claims(String token) {
+		return Http.claims(token);
+	}
+
+}
