@@ -20,26 +20,32 @@ import dev.s2s.security.outbound.OutboundTarget;
 import dev.s2s.security.outbound.ServiceTokenInterceptor;
 import dev.s2s.security.outbound.ServiceTokens;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
  * Attaches tokens to the {@code RestClient.Builder} and {@code RestTemplateBuilder} that
- * Boot configures, and through Boot's customizer bridge to {@code @HttpExchange} service
- * groups; a group named after a target gets the target's base URL.
+ * Boot configures (whose clients then do not follow redirects), and through Boot's
+ * customizer bridge to {@code @HttpExchange} service groups; a group named after a target
+ * gets the target's base URL.
  *
  * @author s2s-security team
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class })
+@ConditionalOnClass({ RestClient.class, RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })
 class RestClientConfiguration {
 
 	@Bean
@@ -49,13 +55,35 @@ class RestClientConfiguration {
 	}
 
 	@Bean
-	RestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor) {
-		return (builder) -> builder.requestInterceptor(interceptor);
+	RestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+			ObjectProvider<HttpClientSettings> settings) {
+		ClientHttpRequestFactory factory = redirectFreeFactory(factoryBuilder, settings);
+		return (builder) -> builder.requestInterceptor(interceptor).requestFactory(factory);
 	}
 
 	@Bean
-	RestTemplateCustomizer s2sServiceTokenRestTemplateCustomizer(ServiceTokenInterceptor interceptor) {
-		return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+	RestTemplateCustomizer s2sServiceTokenRestTemplateCustomizer(ServiceTokenInterceptor interceptor,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+			ObjectProvider<HttpClientSettings> settings) {
+		ClientHttpRequestFactory factory = redirectFreeFactory(factoryBuilder, settings);
+		return (restTemplate) -> {
+			restTemplate.setRequestFactory(factory);
+			restTemplate.getInterceptors().add(interceptor);
+		};
+	}
+
+	/**
+	 * Boot's request factory with its settings, except that redirects are not followed:
+	 * an HTTP client that follows a redirect re-sends the Authorization header to
+	 * whatever host the Location names (the JDK client does), and an interceptor never
+	 * sees it happen. A 3xx reaches the caller instead.
+	 */
+	private static ClientHttpRequestFactory redirectFreeFactory(
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+			ObjectProvider<HttpClientSettings> settings) {
+		return factoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
+			.build(settings.getIfAvailable(HttpClientSettings::defaults).withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 	@Bean
