@@ -1,0 +1,379 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.autoconfigure.outbound;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.s2s.security.outbound.AudienceParameter;
+import dev.s2s.security.outbound.OutboundTarget;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties of outbound service tokens.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("s2s.security.outbound")
+public class S2sOutboundProperties {
+
+	/**
+	 * Token endpoint of the identity provider.
+	 */
+	private @Nullable URI tokenUri;
+
+	/**
+	 * Issuer whose discovery document names the token endpoint, read at the first token
+	 * request.
+	 */
+	private @Nullable URI issuerUri;
+
+	/**
+	 * Client id this service authenticates with. Defaults to the service id.
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * How this service authenticates to the token endpoint. Defaults to private_key_jwt
+	 * when a private key file is set, else client_secret_basic.
+	 */
+	private @Nullable ClientAuthenticationMethod clientAuthenticationMethod;
+
+	/**
+	 * Client secret.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * File holding the client secret, such as a mounted Kubernetes secret; re-read when
+	 * it changes.
+	 */
+	private @Nullable Path clientSecretFile;
+
+	/**
+	 * PEM (PKCS#8) or JWK file holding the private key for private_key_jwt.
+	 */
+	private @Nullable Path privateKeyFile;
+
+	/**
+	 * Key id sent as 'kid' in private_key_jwt assertions.
+	 */
+	private @Nullable String privateKeyId;
+
+	/**
+	 * How a target's audience is sent: 'resource' (RFC 8707), 'audience', or both.
+	 */
+	private AudienceParameter audienceParameter = AudienceParameter.BOTH;
+
+	/**
+	 * Connect timeout of token requests.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(2);
+
+	/**
+	 * Read timeout of token requests.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Longest a token request, and a caller waiting for a token, may take in total.
+	 */
+	private Duration deadline = Duration.ofSeconds(10);
+
+	/**
+	 * Largest token response accepted.
+	 */
+	private DataSize maxResponseSize = DataSize.ofKilobytes(64);
+
+	/**
+	 * Lifetime of a token whose response has no 'expires_in' and that is not a JWT with
+	 * 'exp'.
+	 */
+	private Duration defaultTokenLifetime = Duration.ofMinutes(5);
+
+	/**
+	 * Fraction of a token's lifetime after which it is renewed in the background.
+	 */
+	private double renewAt = 0.75;
+
+	/**
+	 * First back-off after a failed token request; doubled per failure, with jitter.
+	 */
+	private Duration initialBackoff = Duration.ofSeconds(1);
+
+	/**
+	 * Longest back-off between failed token requests.
+	 */
+	private Duration maxBackoff = Duration.ofSeconds(30);
+
+	/**
+	 * Services this service calls, by name.
+	 */
+	private final Map<String, Target> targets = new LinkedHashMap<>();
+
+	public @Nullable URI getTokenUri() {
+		return this.tokenUri;
+	}
+
+	public void setTokenUri(@Nullable URI tokenUri) {
+		this.tokenUri = tokenUri;
+	}
+
+	public @Nullable URI getIssuerUri() {
+		return this.issuerUri;
+	}
+
+	public void setIssuerUri(@Nullable URI issuerUri) {
+		this.issuerUri = issuerUri;
+	}
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable ClientAuthenticationMethod getClientAuthenticationMethod() {
+		return this.clientAuthenticationMethod;
+	}
+
+	public void setClientAuthenticationMethod(@Nullable ClientAuthenticationMethod clientAuthenticationMethod) {
+		this.clientAuthenticationMethod = clientAuthenticationMethod;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public @Nullable Path getClientSecretFile() {
+		return this.clientSecretFile;
+	}
+
+	public void setClientSecretFile(@Nullable Path clientSecretFile) {
+		this.clientSecretFile = clientSecretFile;
+	}
+
+	public @Nullable Path getPrivateKeyFile() {
+		return this.privateKeyFile;
+	}
+
+	public void setPrivateKeyFile(@Nullable Path privateKeyFile) {
+		this.privateKeyFile = privateKeyFile;
+	}
+
+	public @Nullable String getPrivateKeyId() {
+		return this.privateKeyId;
+	}
+
+	public void setPrivateKeyId(@Nullable String privateKeyId) {
+		this.privateKeyId = privateKeyId;
+	}
+
+	public AudienceParameter getAudienceParameter() {
+		return this.audienceParameter;
+	}
+
+	public void setAudienceParameter(AudienceParameter audienceParameter) {
+		this.audienceParameter = audienceParameter;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public Duration getDeadline() {
+		return this.deadline;
+	}
+
+	public void setDeadline(Duration deadline) {
+		this.deadline = deadline;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public Duration getDefaultTokenLifetime() {
+		return this.defaultTokenLifetime;
+	}
+
+	public void setDefaultTokenLifetime(Duration defaultTokenLifetime) {
+		this.defaultTokenLifetime = defaultTokenLifetime;
+	}
+
+	public double getRenewAt() {
+		return this.renewAt;
+	}
+
+	public void setRenewAt(double renewAt) {
+		this.renewAt = renewAt;
+	}
+
+	public Duration getInitialBackoff() {
+		return this.initialBackoff;
+	}
+
+	public void setInitialBackoff(Duration initialBackoff) {
+		this.initialBackoff = initialBackoff;
+	}
+
+	public Duration getMaxBackoff() {
+		return this.maxBackoff;
+	}
+
+	public void setMaxBackoff(Duration maxBackoff) {
+		this.maxBackoff = maxBackoff;
+	}
+
+	public Map<String, Target> getTargets() {
+		return this.targets;
+	}
+
+	@Override
+	public String toString() {
+		return "S2sOutboundProperties[tokenUri=" + this.tokenUri + ", clientId=" + this.clientId + ", targets="
+				+ this.targets.keySet() + "]";
+	}
+
+	/**
+	 * Client authentication methods at the token endpoint.
+	 */
+	public enum ClientAuthenticationMethod {
+
+		/**
+		 * HTTP Basic with the client id and secret.
+		 */
+		CLIENT_SECRET_BASIC,
+
+		/**
+		 * Client id and secret in the request body.
+		 */
+		CLIENT_SECRET_POST,
+
+		/**
+		 * A JWT signed with this service's private key (RFC 7523).
+		 */
+		PRIVATE_KEY_JWT
+
+	}
+
+	/**
+	 * A service this service calls.
+	 */
+	public static class Target {
+
+		/**
+		 * Base URLs of the target; tokens are attached only to requests under them.
+		 */
+		private List<URI> baseUrl = new ArrayList<>();
+
+		/**
+		 * Audience to ask the identity provider for.
+		 */
+		private @Nullable String audience;
+
+		/**
+		 * Scopes to ask the identity provider for.
+		 */
+		private List<String> scopes = new ArrayList<>();
+
+		/**
+		 * How identity travels to the target: this service's own token, the incoming
+		 * bearer forwarded as is, or a token exchange of the incoming token.
+		 */
+		private OutboundTarget.Identity identity = OutboundTarget.Identity.SERVICE;
+
+		/**
+		 * Whether forwarding the incoming bearer token to this target is intended;
+		 * required with 'identity: forward'.
+		 */
+		private boolean allowForwarding;
+
+		public List<URI> getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(List<URI> baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public @Nullable String getAudience() {
+			return this.audience;
+		}
+
+		public void setAudience(@Nullable String audience) {
+			this.audience = audience;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public OutboundTarget.Identity getIdentity() {
+			return this.identity;
+		}
+
+		public void setIdentity(OutboundTarget.Identity identity) {
+			this.identity = identity;
+		}
+
+		public boolean isAllowForwarding() {
+			return this.allowForwarding;
+		}
+
+		public void setAllowForwarding(boolean allowForwarding) {
+			this.allowForwarding = allowForwarding;
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.autoconfigure.outbound;
+
+import dev.s2s.security.ServiceIdentity;
+import dev.s2s.security.outbound.ServiceTokens;
+import dev.s2s.security.outbound.TokenMetrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ServiceTokensConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceTokens serviceTokens(S2sOutboundProperties properties, ServiceIdentity identity,
+			ObjectProvider<TokenMetrics> metrics) {
+		return ServiceTokensFactory.create(properties, identity, metrics.getIfAvailable(() -> TokenMetrics.NONE));
+	}
+
+}

@@ -1,0 +1,185 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.autoconfigure.outbound;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.s2s.security.ServiceIdentity;
+import dev.s2s.security.autoconfigure.outbound.S2sOutboundProperties.ClientAuthenticationMethod;
+import dev.s2s.security.outbound.AudienceParameter;
+import dev.s2s.security.outbound.ClientCredentials;
+import dev.s2s.security.outbound.OutboundTarget;
+import dev.s2s.security.outbound.ServiceTokens;
+import dev.s2s.security.outbound.TokenMetrics;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds {@link ServiceTokens} from {@link S2sOutboundProperties}, refusing a
+ * configuration that would be insecure or could not work, with a message that says what
+ * to write instead.
+ *
+ * @author s2s-security team
+ */
+final class ServiceTokensFactory {
+
+	private static final Log logger = LogFactory.getLog(ServiceTokensFactory.class);
+
+	private static final String PREFIX = "s2s.security.outbound.";
+
+	private ServiceTokensFactory() {
+	}
+
+	static ServiceTokens create(S2sOutboundProperties properties, ServiceIdentity identity, TokenMetrics metrics) {
+		String clientId = StringUtils.hasText(properties.getClientId()) ? properties.getClientId()
+				: identity.serviceId();
+		ServiceTokens.Builder builder = ServiceTokens.builder(credentials(properties, clientId))
+			.audienceParameter(properties.getAudienceParameter())
+			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout(), properties.getDeadline())
+			.maxResponseSize((int) properties.getMaxResponseSize().toBytes())
+			.defaultTokenLifetime(properties.getDefaultTokenLifetime())
+			.renewAtFraction(properties.getRenewAt())
+			.backoff(properties.getInitialBackoff(), properties.getMaxBackoff())
+			.metrics(metrics);
+		endpoint(properties, builder);
+		for (Map.Entry<String, S2sOutboundProperties.Target> entry : properties.getTargets().entrySet()) {
+			builder.target(target(entry.getKey(), entry.getValue(), properties.getAudienceParameter()));
+		}
+		return builder.build();
+	}
+
+	private static void endpoint(S2sOutboundProperties properties, ServiceTokens.Builder builder) {
+		URI tokenUri = properties.getTokenUri();
+		URI issuerUri = properties.getIssuerUri();
+		if (tokenUri != null && issuerUri != null) {
+			throw new MutuallyExclusiveConfigurationPropertiesException(
+					java.util.Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"),
+					java.util.Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"));
+		}
+		if (tokenUri == null && issuerUri == null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "token-uri", null,
+					"Outbound tokens need the identity provider's token endpoint. Set '" + PREFIX
+							+ "token-uri: https://idp.example.com/oauth2/token' or '" + PREFIX
+							+ "issuer-uri: https://idp.example.com'.");
+		}
+		URI uri = (tokenUri != null) ? tokenUri : issuerUri;
+		String key = PREFIX + ((tokenUri != null) ? "token-uri" : "issuer-uri");
+		if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+			throw new InvalidConfigurationPropertyValueException(key, uri, "Use an absolute https:// URL.");
+		}
+		if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+			logger.warn("'" + key + "' uses http:// to a host that is not loopback: client credentials and tokens "
+					+ "travel in clear text. Use https://.");
+		}
+		if (tokenUri != null) {
+			builder.tokenUri(tokenUri);
+		}
+		else {
+			builder.issuerUri(uri);
+		}
+	}
+
+	private static ClientCredentials credentials(S2sOutboundProperties properties, String clientId) {
+		ClientAuthenticationMethod method = properties.getClientAuthenticationMethod();
+		if (method == null) {
+			method = (properties.getPrivateKeyFile() != null) ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
+					: ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+		}
+		if (method == ClientAuthenticationMethod.PRIVATE_KEY_JWT) {
+			if (properties.getPrivateKeyFile() == null) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "private-key-file", null,
+						"private_key_jwt signs with this service's private key. Set '" + PREFIX
+								+ "private-key-file: /path/to/key.pem' (PKCS#8 PEM or JWK).");
+			}
+			return ClientCredentials.privateKeyJwt(clientId, ClientCredentials.keyFile(properties.getPrivateKeyFile()),
+					properties.getPrivateKeyId());
+		}
+		Supplier<String> secret = secret(properties);
+		return (method == ClientAuthenticationMethod.CLIENT_SECRET_POST)
+				? ClientCredentials.clientSecretPost(clientId, secret)
+				: ClientCredentials.clientSecretBasic(clientId, secret);
+	}
+
+	private static Supplier<String> secret(S2sOutboundProperties properties) {
+		String secret = properties.getClientSecret();
+		if (secret != null && properties.getClientSecretFile() != null) {
+			throw new MutuallyExclusiveConfigurationPropertiesException(
+					java.util.Set.of(PREFIX + "client-secret", PREFIX + "client-secret-file"),
+					java.util.Set.of(PREFIX + "client-secret", PREFIX + "client-secret-file"));
+		}
+		if (properties.getClientSecretFile() != null) {
+			return ClientCredentials.secretFile(properties.getClientSecretFile());
+		}
+		if (!StringUtils.hasText(secret)) {
+			// Never echo the value: it is a secret even when it is blank.
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "client-secret", "<redacted>",
+					"The client needs a secret. Set '" + PREFIX + "client-secret: ${CLIENT_SECRET}', '" + PREFIX
+							+ "client-secret-file: /var/run/secrets/client-secret', or use '" + PREFIX
+							+ "private-key-file' for private_key_jwt.");
+		}
+		return () -> secret;
+	}
+
+	private static OutboundTarget target(String name, S2sOutboundProperties.Target target,
+			AudienceParameter audienceParameter) {
+		String key = PREFIX + "targets." + name + ".";
+		if (target.getBaseUrl().isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException(key + "base-url", null,
+					"Tokens are attached only to a target's own URLs. Set '" + key + "base-url: http://" + name
+							+ ":8080'.");
+		}
+		for (URI url : target.getBaseUrl()) {
+			if (!url.isAbsolute() || url.getHost() == null
+					|| !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+				throw new InvalidConfigurationPropertyValueException(key + "base-url", url,
+						"Use an absolute http:// or https:// URL with a host, such as 'http://" + name + ":8080'.");
+			}
+		}
+		if (target.getIdentity() == OutboundTarget.Identity.FORWARD && !target.isAllowForwarding()) {
+			throw new InvalidConfigurationPropertyValueException(key + "identity", "forward",
+					"Forwarding hands the caller's token to '" + name + "', which can then replay it anywhere "
+							+ "it is accepted. Prefer 'identity: exchange'; if forwarding is intended, also set '" + key
+							+ "allow-forwarding: true'.");
+		}
+		if (audienceParameter == AudienceParameter.RESOURCE && target.getAudience() != null
+				&& !URI.create(target.getAudience()).isAbsolute()) {
+			throw new InvalidConfigurationPropertyValueException(key + "audience", target.getAudience(),
+					"RFC 8707 'resource' must be an absolute URI such as 'https://" + name + "'; or set '" + PREFIX
+							+ "audience-parameter: audience'.");
+		}
+		return new OutboundTarget(name, target.getBaseUrl(), target.getAudience(), target.getScopes(),
+				target.getIdentity());
+	}
+
+	private static boolean isLoopback(String host) {
+		try {
+			return "localhost".equalsIgnoreCase(host) || InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.io.Serial;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when no valid token can be had for a target. The message names the target and
+ * the reason, never a token, a secret, the identity provider's URL or its response body.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public class ServiceTokenException extends RuntimeException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	public ServiceTokenException(String message) {
+		super(message);
+	}
+
+	public ServiceTokenException(String message, @Nullable Throwable cause) {
+		super(message, cause);
+	}
+
+}

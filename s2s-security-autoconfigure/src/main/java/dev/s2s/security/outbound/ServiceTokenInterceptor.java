@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.io.IOException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.AbstractOAuth2Token;
+import org.springframework.util.Assert;
+
+/**
+ * Attaches the target's token to {@code RestClient} and {@code RestTemplate} requests
+ * whose URL belongs to a configured target; other requests, and requests that already
+ * carry an {@code Authorization} header, pass unchanged. When the target answers
+ * {@code 401} with {@code invalid_token}, the token is evicted and the request is sent
+ * once more with a fresh one (the body of an intercepted request is a byte array, so it
+ * can always be replayed).
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class ServiceTokenInterceptor implements ClientHttpRequestInterceptor {
+
+	private final ServiceTokens serviceTokens;
+
+	public ServiceTokenInterceptor(ServiceTokens serviceTokens) {
+		Assert.notNull(serviceTokens, "serviceTokens cannot be null");
+		this.serviceTokens = serviceTokens;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		OutboundTarget target = (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) ? null
+				: this.serviceTokens.findTarget(request.getURI());
+		if (target == null) {
+			return execution.execute(request, body);
+		}
+		AbstractOAuth2Token incoming = (target.identity() != OutboundTarget.Identity.SERVICE)
+				? ServiceTokens.incomingToken(SecurityContextHolder.getContext().getAuthentication()) : null;
+		String token = this.serviceTokens.getToken(target.name(), incoming);
+		request.getHeaders().setBearerAuth(token);
+		ClientHttpResponse response = execution.execute(request, body);
+		if (target.identity() == OutboundTarget.Identity.FORWARD || !isInvalidToken(response)) {
+			return response;
+		}
+		response.close();
+		this.serviceTokens.invalidate(target.name(), incoming, token);
+		request.getHeaders().setBearerAuth(this.serviceTokens.getToken(target.name(), incoming));
+		return execution.execute(request, body);
+	}
+
+	private static boolean isInvalidToken(ClientHttpResponse response) throws IOException {
+		return response.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)
+				&& isInvalidToken(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE));
+	}
+
+	static boolean isInvalidToken(@Nullable String wwwAuthenticate) {
+		return wwwAuthenticate != null && wwwAuthenticate.contains("invalid_token");
+	}
+
+}

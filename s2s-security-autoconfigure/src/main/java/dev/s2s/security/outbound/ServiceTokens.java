@@ -1,0 +1,524 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.AbstractOAuth2Token;
+import org.springframework.util.Assert;
+
+/**
+ * Tokens for the services this service calls: "the token for target X". One token per
+ * target (per incoming token for {@link OutboundTarget.Identity#EXCHANGE exchange}
+ * targets) is cached for the whole application, fetched once however many callers ask,
+ * and renewed in the background before it expires, so callers do not wait on the token
+ * endpoint while a valid token exists. The interceptors that attach tokens to
+ * {@code RestClient}, {@code RestTemplate} and {@code WebClient} use this class; use it
+ * directly for anything else:
+ *
+ * <pre>
+ * String token = serviceTokens.getToken("inventory-service");
+ * </pre>
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class ServiceTokens implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(ServiceTokens.class);
+
+	private final Map<String, Target> targets;
+
+	private final List<BaseUrl> baseUrls;
+
+	private final TokenCache cache;
+
+	private final Duration deadline;
+
+	private final ExecutorService executor;
+
+	private ServiceTokens(Builder builder) {
+		this.deadline = builder.deadline;
+		this.executor = Executors.newCachedThreadPool(new DaemonThreads());
+		TokenEndpointClient client = new TokenEndpointClient(builder.tokenUri, builder.issuerUri, builder.credentials,
+				new TokenEndpointClient.TokenSettings(builder.connectTimeout, builder.readTimeout, builder.deadline,
+						builder.maxResponseSize, builder.defaultTokenLifetime, builder.renewAtFraction,
+						builder.audienceParameter),
+				builder.clock, this.executor);
+		TokenMetrics metrics = builder.metrics;
+		this.cache = new TokenCache((key) -> fetch(client, key, metrics), builder.clock, builder.maximumCacheSize,
+				builder.initialBackoff, builder.maxBackoff, metrics);
+		this.targets = new LinkedHashMap<>();
+		this.baseUrls = new ArrayList<>();
+		for (OutboundTarget target : builder.targets) {
+			this.targets.put(target.name(), new Target(target, builder.credentials.getClientId()));
+			target.baseUrls().forEach((url) -> this.baseUrls.add(BaseUrl.of(url, target.name())));
+		}
+		this.baseUrls.sort(Comparator.comparingInt((BaseUrl url) -> url.path().length()).reversed());
+	}
+
+	/**
+	 * Start building {@link ServiceTokens}.
+	 * @param credentials how this service authenticates to the token endpoint
+	 * @return a builder
+	 */
+	public static Builder builder(ClientCredentials credentials) {
+		return new Builder(credentials);
+	}
+
+	/**
+	 * Return a token for the target, waiting at most for the deadline. For
+	 * {@code forward} and {@code exchange} targets the incoming token is the credentials
+	 * of the current {@link SecurityContextHolder} authentication.
+	 * @param target the target name
+	 * @return the token value
+	 * @throws ServiceTokenException if no valid token can be had
+	 */
+	public String getToken(String target) {
+		return getToken(target, incomingToken(SecurityContextHolder.getContext().getAuthentication()));
+	}
+
+	/**
+	 * Return a token for the target, waiting at most for the deadline.
+	 * @param target the target name
+	 * @param incoming the caller's token, needed by {@code forward} and {@code exchange}
+	 * targets
+	 * @return the token value
+	 * @throws ServiceTokenException if no valid token can be had
+	 */
+	public String getToken(String target, @Nullable AbstractOAuth2Token incoming) {
+		CompletableFuture<String> token = getTokenAsync(target, incoming);
+		if (token.isDone() && !token.isCompletedExceptionally()) {
+			return token.join();
+		}
+		try {
+			return token.get(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new ServiceTokenException("No token for target '" + target + "' within " + this.deadline);
+		}
+		catch (ExecutionException ex) {
+			throw TokenEndpointClient.failure(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ServiceTokenException("Interrupted while waiting for a token for target '" + target + "'");
+		}
+	}
+
+	/**
+	 * Return a token for the target without blocking. The future completes at once when a
+	 * valid token is cached.
+	 * @param target the target name
+	 * @param incoming the caller's token, needed by {@code forward} and {@code exchange}
+	 * targets
+	 * @return the token value, or a {@link ServiceTokenException}
+	 */
+	public CompletableFuture<String> getTokenAsync(String target, @Nullable AbstractOAuth2Token incoming) {
+		Target resolved = target(target);
+		if (resolved.definition().identity() == OutboundTarget.Identity.SERVICE) {
+			return this.cache.get(resolved.serviceKey()).thenApply(CachedToken::value);
+		}
+		if (incoming == null) {
+			return CompletableFuture.failedFuture(new ServiceTokenException(
+					"Target '" + target + "' needs the " + "caller's bearer token, and the current request has none"));
+		}
+		if (resolved.definition().identity() == OutboundTarget.Identity.FORWARD) {
+			return CompletableFuture.completedFuture(incoming.getTokenValue());
+		}
+		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue())).thenApply(CachedToken::value);
+	}
+
+	/**
+	 * Forget a token the target rejected, so the next call fetches a fresh one. A newer
+	 * token is kept.
+	 * @param target the target name
+	 * @param incoming the caller's token for {@code exchange} targets, else {@code null}
+	 * @param rejected the rejected token value
+	 */
+	public void invalidate(String target, @Nullable AbstractOAuth2Token incoming, String rejected) {
+		Target resolved = target(target);
+		switch (resolved.definition().identity()) {
+			case SERVICE -> this.cache.evict(resolved.serviceKey(), rejected);
+			case EXCHANGE -> {
+				if (incoming != null) {
+					this.cache.evict(resolved.exchangeKey(incoming.getTokenValue()), rejected);
+				}
+			}
+			case FORWARD -> {
+			}
+		}
+	}
+
+	/**
+	 * Return the target a URL belongs to: same scheme, host and port as one of its base
+	 * URLs, and a path under the base URL's path. The longest base path wins.
+	 * @param url the request URL
+	 * @return the target, or {@code null} if the URL belongs to none
+	 */
+	public @Nullable OutboundTarget findTarget(URI url) {
+		for (BaseUrl baseUrl : this.baseUrls) {
+			if (baseUrl.matches(url)) {
+				return this.targets.get(baseUrl.target()).definition();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the configured targets.
+	 * @return the targets, in configuration order
+	 */
+	public List<OutboundTarget> getTargets() {
+		return this.targets.values().stream().map(Target::definition).toList();
+	}
+
+	/**
+	 * Return how long a caller waits for a token at most.
+	 * @return the deadline
+	 */
+	public Duration getDeadline() {
+		return this.deadline;
+	}
+
+	/**
+	 * Return the caller's bearer token held by an authentication: its credentials when
+	 * they are an OAuth 2.0 token.
+	 * @param authentication the authentication, or {@code null}
+	 * @return the token, or {@code null}
+	 */
+	public static @Nullable AbstractOAuth2Token incomingToken(@Nullable Authentication authentication) {
+		return (authentication != null && authentication.getCredentials() instanceof AbstractOAuth2Token token) ? token
+				: null;
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
+	}
+
+	@Override
+	public String toString() {
+		return "ServiceTokens[targets=" + this.targets.keySet() + "]";
+	}
+
+	private Target target(String name) {
+		Target target = this.targets.get(name);
+		if (target == null) {
+			throw new ServiceTokenException(
+					"No outbound target named '" + name + "'; configured: " + this.targets.keySet());
+		}
+		return target;
+	}
+
+	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key,
+			TokenMetrics metrics) {
+		long start = System.nanoTime();
+		return client.fetch(key).whenComplete((token, ex) -> {
+			Duration latency = Duration.ofNanos(System.nanoTime() - start);
+			metrics.tokenRequest(latency, ex == null);
+			if (logger.isDebugEnabled()) {
+				logger.debug((ex == null)
+						? "Fetched token for " + key + " in " + latency.toMillis() + " ms, expires at "
+								+ token.expiresAt()
+						: "Token request for " + key + " failed in " + latency.toMillis() + " ms: "
+								+ TokenEndpointClient.failure(ex).getMessage());
+			}
+		});
+	}
+
+	private record Target(OutboundTarget definition, TokenKey serviceKey) {
+
+		Target(OutboundTarget definition, String clientId) {
+			this(definition, new TokenKey(clientId, definition.audience(), definition.scopes(), null));
+		}
+
+		TokenKey exchangeKey(String subjectToken) {
+			return new TokenKey(this.serviceKey.clientId(), this.serviceKey.audience(), this.serviceKey.scopes(),
+					subjectToken);
+		}
+
+	}
+
+	private record BaseUrl(String scheme, String host, int port, String path, String target) {
+
+		static BaseUrl of(URI url, String target) {
+			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
+			if (path.endsWith("/")) {
+				path = path.substring(0, path.length() - 1);
+			}
+			return new BaseUrl(url.getScheme().toLowerCase(Locale.ROOT), url.getHost().toLowerCase(Locale.ROOT),
+					port(url), path, target);
+		}
+
+		boolean matches(URI url) {
+			String host = url.getHost();
+			if (host == null || url.getScheme() == null || !this.scheme.equalsIgnoreCase(url.getScheme())
+					|| !this.host.equalsIgnoreCase(host) || this.port != port(url)) {
+				return false;
+			}
+			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
+			return this.path.isEmpty() || path.equals(this.path) || path.startsWith(this.path + "/");
+		}
+
+		private static int port(URI url) {
+			if (url.getPort() != -1) {
+				return url.getPort();
+			}
+			return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+		}
+
+	}
+
+	private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "s2s-token-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+	/**
+	 * Builds {@link ServiceTokens}. The defaults suit most services.
+	 */
+	public static final class Builder {
+
+		private final ClientCredentials credentials;
+
+		private @Nullable URI tokenUri;
+
+		private @Nullable URI issuerUri;
+
+		private final List<OutboundTarget> targets = new ArrayList<>();
+
+		private AudienceParameter audienceParameter = AudienceParameter.BOTH;
+
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		private Duration readTimeout = Duration.ofSeconds(5);
+
+		private Duration deadline = Duration.ofSeconds(10);
+
+		private int maxResponseSize = 64 * 1024;
+
+		private Duration defaultTokenLifetime = Duration.ofMinutes(5);
+
+		private double renewAtFraction = 0.75;
+
+		private Duration initialBackoff = Duration.ofSeconds(1);
+
+		private Duration maxBackoff = Duration.ofSeconds(30);
+
+		private long maximumCacheSize = 10_000;
+
+		private TokenMetrics metrics = TokenMetrics.NONE;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(ClientCredentials credentials) {
+			Assert.notNull(credentials, "credentials cannot be null");
+			this.credentials = credentials;
+		}
+
+		/**
+		 * The token endpoint.
+		 * @param tokenUri the token endpoint URI
+		 * @return this builder
+		 */
+		public Builder tokenUri(URI tokenUri) {
+			Assert.notNull(tokenUri, "tokenUri cannot be null");
+			this.tokenUri = tokenUri;
+			return this;
+		}
+
+		/**
+		 * The issuer whose discovery document names the token endpoint; read at the first
+		 * token request, not at startup.
+		 * @param issuerUri the issuer URI
+		 * @return this builder
+		 */
+		public Builder issuerUri(URI issuerUri) {
+			Assert.notNull(issuerUri, "issuerUri cannot be null");
+			this.issuerUri = issuerUri;
+			return this;
+		}
+
+		/**
+		 * Add a target.
+		 * @param target the target
+		 * @return this builder
+		 */
+		public Builder target(OutboundTarget target) {
+			Assert.notNull(target, "target cannot be null");
+			this.targets.add(target);
+			return this;
+		}
+
+		/**
+		 * How audiences are sent. The default is {@link AudienceParameter#BOTH}.
+		 * @param audienceParameter the parameter choice
+		 * @return this builder
+		 */
+		public Builder audienceParameter(AudienceParameter audienceParameter) {
+			Assert.notNull(audienceParameter, "audienceParameter cannot be null");
+			this.audienceParameter = audienceParameter;
+			return this;
+		}
+
+		/**
+		 * Timeouts of a token request. The defaults are 2 s to connect, 5 s to read and
+		 * 10 s in total, which is also the longest a caller waits.
+		 * @param connect the connect timeout
+		 * @param read the read timeout
+		 * @param deadline the total deadline
+		 * @return this builder
+		 */
+		public Builder timeouts(Duration connect, Duration read, Duration deadline) {
+			Assert.isTrue(positive(connect) && positive(read) && positive(deadline), "timeouts must be positive");
+			this.connectTimeout = connect;
+			this.readTimeout = read;
+			this.deadline = deadline;
+			return this;
+		}
+
+		/**
+		 * The largest token response accepted. The default is 64 KiB.
+		 * @param bytes the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(int bytes) {
+			Assert.isTrue(bytes > 0, "maxResponseSize must be positive");
+			this.maxResponseSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Lifetime of a token whose response has no {@code expires_in} and that is not a
+		 * JWT with {@code exp}. The default is 5 minutes.
+		 * @param lifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder defaultTokenLifetime(Duration lifetime) {
+			Assert.isTrue(positive(lifetime), "defaultTokenLifetime must be positive");
+			this.defaultTokenLifetime = lifetime;
+			return this;
+		}
+
+		/**
+		 * Fraction of a token's lifetime after which it is renewed in the background. The
+		 * default is 0.75.
+		 * @param fraction between 0 (exclusive) and 1 (exclusive)
+		 * @return this builder
+		 */
+		public Builder renewAtFraction(double fraction) {
+			Assert.isTrue(fraction > 0 && fraction < 1, "renewAtFraction must be between 0 and 1");
+			this.renewAtFraction = fraction;
+			return this;
+		}
+
+		/**
+		 * Back-off between failed token requests, doubled per failure with jitter. The
+		 * defaults are 1 s and 30 s.
+		 * @param initial the first back-off
+		 * @param max the longest back-off
+		 * @return this builder
+		 */
+		public Builder backoff(Duration initial, Duration max) {
+			Assert.isTrue(positive(initial) && max.compareTo(initial) >= 0, "backoff must be positive, max >= initial");
+			this.initialBackoff = initial;
+			this.maxBackoff = max;
+			return this;
+		}
+
+		/**
+		 * The most tokens kept. The default is 10,000.
+		 * @param size the size
+		 * @return this builder
+		 */
+		public Builder maximumCacheSize(long size) {
+			Assert.isTrue(size > 0, "maximumCacheSize must be positive");
+			this.maximumCacheSize = size;
+			return this;
+		}
+
+		/**
+		 * Metrics to record into. The default records nothing.
+		 * @param metrics the metrics
+		 * @return this builder
+		 */
+		public Builder metrics(TokenMetrics metrics) {
+			Assert.notNull(metrics, "metrics cannot be null");
+			this.metrics = metrics;
+			return this;
+		}
+
+		/**
+		 * The clock that decides expiry. The default is the system UTC clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "clock cannot be null");
+			this.clock = clock;
+			return this;
+		}
+
+		private static boolean positive(Duration duration) {
+			return !duration.isNegative() && !duration.isZero();
+		}
+
+		/**
+		 * Build.
+		 * @return the service tokens
+		 */
+		public ServiceTokens build() {
+			Assert.state(
+					this.tokenUri != null || this.issuerUri != null
+							|| this.targets.stream().allMatch((t) -> t.identity() == OutboundTarget.Identity.FORWARD),
+					"A token URI or an issuer URI is required");
+			return new ServiceTokens(this);
+		}
+
+	}
+
+}

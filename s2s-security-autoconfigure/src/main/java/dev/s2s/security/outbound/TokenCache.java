@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+/**
+ * The application-wide token cache.
+ * <ul>
+ * <li>Single flight: Caffeine's {@link AsyncCache} runs one load per key; every caller
+ * that finds no valid token joins it.</li>
+ * <li>Refresh ahead: the first caller past a token's renewal point starts one background
+ * renewal and is served the current token, as is everyone else until the new one
+ * lands.</li>
+ * <li>Outage tolerance: a failed renewal keeps the current token until it is no longer
+ * usable and is retried with exponential back-off and jitter; while backing off with no
+ * usable token, callers fail at once instead of queueing on the endpoint.</li>
+ * </ul>
+ * Validity is decided against the injected clock on every read; Caffeine's own expiry
+ * only frees memory.
+ *
+ * @author s2s-security team
+ */
+final class TokenCache {
+
+	private final AsyncCache<TokenKey, CachedToken> tokens;
+
+	private final Cache<TokenKey, Backoff> backoffs;
+
+	private final Map<TokenKey, CompletableFuture<CachedToken>> renewals = new ConcurrentHashMap<>();
+
+	private final Function<TokenKey, CompletableFuture<CachedToken>> fetcher;
+
+	private final Clock clock;
+
+	private final Duration initialBackoff;
+
+	private final Duration maxBackoff;
+
+	private final TokenMetrics metrics;
+
+	TokenCache(Function<TokenKey, CompletableFuture<CachedToken>> fetcher, Clock clock, long maximumSize,
+			Duration initialBackoff, Duration maxBackoff, TokenMetrics metrics) {
+		this.fetcher = fetcher;
+		this.clock = clock;
+		this.initialBackoff = initialBackoff;
+		this.maxBackoff = maxBackoff;
+		this.metrics = metrics;
+		this.tokens = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry(clock)).buildAsync();
+		this.backoffs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxBackoff).build();
+	}
+
+	CompletableFuture<CachedToken> get(TokenKey key) {
+		CompletableFuture<CachedToken> entry = this.tokens.getIfPresent(key);
+		if (entry != null) {
+			if (!entry.isDone()) {
+				this.metrics.cacheMiss();
+				return entry;
+			}
+			CachedToken token = entry.isCompletedExceptionally() ? null : entry.join();
+			if (token != null) {
+				Instant now = this.clock.instant();
+				if (token.isUsableAt(now)) {
+					if (token.isDueForRenewalAt(now)) {
+						renew(key, now);
+					}
+					this.metrics.cacheHit();
+					return entry;
+				}
+			}
+			this.tokens.asMap().remove(key, entry);
+		}
+		this.metrics.cacheMiss();
+		return this.tokens.get(key, (k, executor) -> load(k));
+	}
+
+	/**
+	 * Forget {@code rejected} if it is still the cached token for {@code key}; a newer
+	 * token that another caller already fetched stays.
+	 */
+	void evict(TokenKey key, String rejected) {
+		CompletableFuture<CachedToken> entry = this.tokens.getIfPresent(key);
+		if (entry != null && entry.isDone() && !entry.isCompletedExceptionally()
+				&& entry.join().value().equals(rejected)) {
+			this.tokens.asMap().remove(key, entry);
+		}
+	}
+
+	private CompletableFuture<CachedToken> load(TokenKey key) {
+		CompletableFuture<CachedToken> renewal = this.renewals.get(key);
+		if (renewal != null) {
+			return renewal;
+		}
+		Backoff backoff = this.backoffs.getIfPresent(key);
+		if (backoff != null && this.clock.instant().isBefore(backoff.nextAttempt())) {
+			return CompletableFuture.failedFuture(backoff.failure());
+		}
+		return fetch(key);
+	}
+
+	private void renew(TokenKey key, Instant now) {
+		if (this.renewals.containsKey(key)) {
+			return;
+		}
+		Backoff backoff = this.backoffs.getIfPresent(key);
+		if (backoff != null && now.isBefore(backoff.nextAttempt())) {
+			return;
+		}
+		CompletableFuture<CachedToken> renewal = new CompletableFuture<>();
+		if (this.renewals.putIfAbsent(key, renewal) != null) {
+			return;
+		}
+		fetch(key).whenComplete((token, ex) -> {
+			if (ex == null) {
+				this.tokens.put(key, CompletableFuture.completedFuture(token));
+			}
+			this.renewals.remove(key, renewal);
+			if (ex == null) {
+				renewal.complete(token);
+			}
+			else {
+				renewal.completeExceptionally(ex);
+			}
+		});
+	}
+
+	private CompletableFuture<CachedToken> fetch(TokenKey key) {
+		return this.fetcher.apply(key).whenComplete((token, ex) -> {
+			if (ex == null) {
+				this.backoffs.invalidate(key);
+			}
+			else {
+				recordFailure(key, TokenEndpointClient.failure(ex));
+			}
+		});
+	}
+
+	private void recordFailure(TokenKey key, ServiceTokenException failure) {
+		Backoff previous = this.backoffs.getIfPresent(key);
+		int failures = (previous != null) ? previous.failures() + 1 : 1;
+		long delay = Math.min(this.maxBackoff.toMillis(), this.initialBackoff.toMillis() << Math.min(failures - 1, 20));
+		// Full jitter on the upper half: instances that failed together retry apart.
+		long jittered = (delay / 2) + ThreadLocalRandom.current().nextLong((delay / 2) + 1);
+		this.backoffs.put(key, new Backoff(failures, this.clock.instant().plusMillis(jittered), failure));
+	}
+
+	private record Backoff(int failures, Instant nextAttempt, ServiceTokenException failure) {
+
+	}
+
+	/**
+	 * Frees a token's memory once it can no longer be served.
+	 */
+	private static final class UntilExpiry implements Expiry<TokenKey, CachedToken> {
+
+		private final Clock clock;
+
+		UntilExpiry(Clock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public long expireAfterCreate(TokenKey key, CachedToken token, long currentTime) {
+			return Math.max(0, Duration.between(this.clock.instant(), token.expiresAt()).toNanos());
+		}
+
+		@Override
+		public long expireAfterUpdate(TokenKey key, CachedToken token, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, token, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(TokenKey key, CachedToken token, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a token is for: one cache entry per key, shared by the whole application.
+ *
+ * @author s2s-security team
+ */
+final class TokenKey {
+
+	private final String clientId;
+
+	private final @Nullable String audience;
+
+	private final List<String> scopes;
+
+	private final @Nullable String subjectToken;
+
+	TokenKey(String clientId, @Nullable String audience, List<String> scopes, @Nullable String subjectToken) {
+		this.clientId = clientId;
+		this.audience = audience;
+		this.scopes = scopes;
+		this.subjectToken = subjectToken;
+	}
+
+	String clientId() {
+		return this.clientId;
+	}
+
+	@Nullable String audience() {
+		return this.audience;
+	}
+
+	List<String> scopes() {
+		return this.scopes;
+	}
+
+	/**
+	 * The incoming token to exchange, or {@code null} for this service's own token.
+	 */
+	@Nullable String subjectToken() {
+		return this.subjectToken;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (this == other) || (other instanceof TokenKey key && this.clientId.equals(key.clientId)
+				&& Objects.equals(this.audience, key.audience) && this.scopes.equals(key.scopes)
+				&& Objects.equals(this.subjectToken, key.subjectToken));
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.clientId, this.audience, this.scopes, this.subjectToken);
+	}
+
+	@Override
+	public String toString() {
+		// Never the subject token.
+		return "TokenKey[audience=" + this.audience + ", scopes=" + this.scopes
+				+ ((this.subjectToken != null) ? ", exchange" : "") + "]";
+	}
+
+}

@@ -1,0 +1,417 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.autoconfigure.outbound;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
+import dev.s2s.security.outbound.ServiceTokenException;
+import dev.s2s.security.outbound.ServiceTokenExchangeFilterFunction;
+import dev.s2s.security.outbound.ServiceTokenInterceptor;
+import dev.s2s.security.outbound.ServiceTokens;
+import dev.s2s.security.outbound.TestServer;
+import dev.s2s.security.outbound.TestTokenEndpoint;
+import dev.s2s.security.outbound.TestTokenEndpoint.Reply;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
+import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.registry.ImportHttpServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link S2sOutboundAutoConfiguration}: real contexts, a real token endpoint
+ * and real downstream servers on loopback.
+ */
+class S2sOutboundAutoConfigurationTests {
+
+	private final TestTokenEndpoint endpoint = TestTokenEndpoint.start();
+
+	private final TestServer inventory = TestServer.start("127.0.0.1");
+
+	private final TestServer other = TestServer.start("localhost");
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sOutboundAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
+				WebClientAutoConfiguration.class, HttpServiceClientPropertiesAutoConfiguration.class,
+				HttpServiceClientAutoConfiguration.class))
+		.withPropertyValues("s2s.security.service-id=order-service",
+				"s2s.security.outbound.token-uri=" + this.endpoint.tokenUri(),
+				"s2s.security.outbound.client-secret=s3cr3t-never-shown",
+				"s2s.security.outbound.targets.inventory-service.base-url=" + this.inventory.url(),
+				"s2s.security.outbound.targets.inventory-service.audience=inventory-service",
+				"s2s.security.outbound.targets.inventory-service.scopes=inventory.read");
+
+	@AfterEach
+	void close() {
+		this.endpoint.close();
+		this.inventory.close();
+		this.other.close();
+	}
+
+	@Test
+	void restClientBuilderGetsTokenForConfiguredTargetOnly() {
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity();
+			client.get().uri(this.other.url() + "/elsewhere").retrieve().toBodilessEntity();
+			client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity();
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-1");
+			assertThat(this.other.authorizations()).containsExactly("");
+			assertThat(this.endpoint.requests()).isEqualTo(1);
+			assertThat(this.endpoint.parameters().get(0)).containsEntry("audience", "inventory-service")
+				.containsEntry("scope", "inventory.read");
+			assertThat(this.endpoint.authorizations().get(0)).startsWith("Basic ");
+		});
+	}
+
+	@Test
+	void restTemplateBuilderGetsTokenForConfiguredTargetOnly() {
+		this.contextRunner.run((context) -> {
+			var restTemplate = context.getBean(RestTemplateBuilder.class).build();
+			restTemplate.getForEntity(this.inventory.url() + "/stock", String.class);
+			restTemplate.getForEntity(this.other.url() + "/x", String.class);
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1");
+			assertThat(this.other.authorizations()).containsExactly("");
+		});
+	}
+
+	@Test
+	void webClientBuilderGetsTokenForConfiguredTargetOnly() {
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class)
+				.clientConnector(new JdkClientHttpConnector())
+				.build();
+			client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity().block();
+			client.get().uri(this.other.url() + "/x").retrieve().toBodilessEntity().block();
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1");
+			assertThat(this.other.authorizations()).containsExactly("");
+		});
+	}
+
+	@Test
+	void httpExchangeGroupNamedAfterTargetGetsBaseUrlAndToken() {
+		this.contextRunner.withUserConfiguration(StockApiConfiguration.class).run((context) -> {
+			context.getBean(StockApi.class).stock();
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1");
+		});
+	}
+
+	@Test
+	void restClientWhenRedirectedToAnotherHostThenTokenNotCarried() {
+		this.inventory.handler((exchange, authorization) -> {
+			exchange.getResponseHeaders().add("Location", this.other.url() + "/landing");
+			return 302;
+		});
+		// Boot's default follows redirects; the JDK client would re-send the header.
+		this.contextRunner.withPropertyValues("spring.http.clients.redirects=follow").run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			var status = client.get()
+				.uri(this.inventory.url() + "/stock")
+				.exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).isEqualTo(302);
+			var restTemplate = context.getBean(RestTemplateBuilder.class).build();
+			restTemplate.getForEntity(this.inventory.url() + "/stock", String.class);
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-1");
+			assertThat(this.other.authorizations()).isEmpty();
+		});
+	}
+
+	@Test
+	void restClientWhenTargetRejectsTokenThenEvictsAndRetriesOnce() {
+		this.inventory.handler((exchange, authorization) -> {
+			if (authorization.equals("Bearer token-1")) {
+				exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+				return 401;
+			}
+			return 200;
+		});
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			var response = client.post()
+				.uri(this.inventory.url() + "/stock")
+				.body("payload")
+				.retrieve()
+				.toBodilessEntity();
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+			assertThat(this.endpoint.requests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void restClientWhenTargetAlwaysRejectsThenRetriesOnlyOnce() {
+		this.inventory.handler((exchange, authorization) -> {
+			exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			return 401;
+		});
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			var status = client.get()
+				.uri(this.inventory.url() + "/stock")
+				.exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).isEqualTo(401);
+			assertThat(this.inventory.authorizations()).hasSize(2);
+		});
+	}
+
+	@Test
+	void webClientWhenTargetRejectsTokenThenEvictsAndRetriesOnce() {
+		this.inventory.handler((exchange, authorization) -> {
+			if (authorization.equals("Bearer token-1")) {
+				exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+				return 401;
+			}
+			return 200;
+		});
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class)
+				.clientConnector(new JdkClientHttpConnector())
+				.build();
+			var response = client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity().block();
+			assertThat(response.getStatusCode().value()).isEqualTo(200);
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	@Test
+	void webClientWhenExchangeTargetThenUsesReactiveSecurityContextToken() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.inventory-service.identity=exchange")
+			.run((context) -> {
+				WebClient client = context.getBean(WebClient.Builder.class)
+					.clientConnector(new JdkClientHttpConnector())
+					.build();
+				Jwt jwt = Jwt.withTokenValue("alice-token").header("alg", "RS256").subject("alice").build();
+				client.get()
+					.uri(this.inventory.url() + "/stock")
+					.retrieve()
+					.toBodilessEntity()
+					.contextWrite(ReactiveSecurityContextHolder.withAuthentication(new JwtAuthenticationToken(jwt)))
+					.block();
+				assertThat(this.endpoint.parameters().get(0)).containsEntry("subject_token", "alice-token");
+				assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1");
+			});
+	}
+
+	@Test
+	void restClientWhenExchangeTargetAndNoIncomingTokenThenFailsClosed() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.inventory-service.identity=exchange")
+			.run((context) -> {
+				RestClient client = context.getBean(RestClient.Builder.class).build();
+				assertThatExceptionOfType(ServiceTokenException.class)
+					.isThrownBy(() -> client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity());
+				assertThat(this.inventory.authorizations()).isEmpty();
+			});
+	}
+
+	@Test
+	void forwardWhenAllowedThenIncomingTokenIsSent() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.targets.inventory-service.identity=forward",
+					"s2s.security.outbound.targets.inventory-service.allow-forwarding=true")
+			.run((context) -> {
+				Jwt jwt = Jwt.withTokenValue("alice-token").header("alg", "RS256").subject("alice").build();
+				org.springframework.security.core.context.SecurityContextHolder.getContext()
+					.setAuthentication(new JwtAuthenticationToken(jwt));
+				try {
+					context.getBean(RestClient.Builder.class)
+						.build()
+						.get()
+						.uri(this.inventory.url())
+						.retrieve()
+						.toBodilessEntity();
+				}
+				finally {
+					org.springframework.security.core.context.SecurityContextHolder.clearContext();
+				}
+				assertThat(this.inventory.authorizations()).containsExactly("Bearer alice-token");
+				assertThat(this.endpoint.requests()).isZero();
+			});
+	}
+
+	@Test
+	void startupFailsWhenForwardIsNotExplicitlyAllowed() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.inventory-service.identity=forward")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("allow-forwarding: true"));
+	}
+
+	@Test
+	void startupFailsWhenNoTokenEndpoint() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sOutboundAutoConfiguration.class))
+			.withPropertyValues("s2s.security.service-id=order-service", "s2s.security.outbound.client-secret=x",
+					"s2s.security.outbound.targets.inventory-service.base-url=http://inventory:8080")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.outbound.token-uri: https://"));
+	}
+
+	@Test
+	void startupFailsWhenTargetHasNoBaseUrl() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.billing.audience=billing")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.outbound.targets.billing.base-url"));
+	}
+
+	@Test
+	void startupFailsWithoutEchoingSecretWhenSecretIsMissing() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.client-secret=")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("client-secret-file"));
+	}
+
+	@Test
+	void noServiceTokensWhenOutboundIsNotConfigured() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sOutboundAutoConfiguration.class))
+			.withPropertyValues("s2s.security.service-id=order-service")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ServiceTokens.class));
+	}
+
+	@Test
+	void serviceTokensBacksOffWhenUserDefinesOne() {
+		this.contextRunner.withUserConfiguration(UserServiceTokensConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ServiceTokens.class)
+				.isSameAs(context.getBean("myServiceTokens")));
+	}
+
+	@Test
+	void interceptorAndFilterBackOffWhenUserDefinesThem() {
+		this.contextRunner.withUserConfiguration(UserInterceptorConfiguration.class).run((context) -> {
+			assertThat(context).getBean(ServiceTokenInterceptor.class).isSameAs(context.getBean("myInterceptor"));
+			assertThat(context).getBean(ServiceTokenExchangeFilterFunction.class).isSameAs(context.getBean("myFilter"));
+		});
+	}
+
+	@Test
+	void noInterceptorWhenRestClientIsAbsentAndNoFilterWhenWebClientIsAbsent() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class, WebClient.class))
+			.run((context) -> assertThat(context).hasSingleBean(ServiceTokens.class)
+				.doesNotHaveBean(ServiceTokenInterceptor.class)
+				.doesNotHaveBean(ServiceTokenExchangeFilterFunction.class));
+	}
+
+	@Test
+	void metricsRecordTokenRequestsAndCacheHits() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+			ServiceTokens tokens = context.getBean(ServiceTokens.class);
+			tokens.getToken("inventory-service", null);
+			tokens.getToken("inventory-service", null);
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("s2s.outbound.token.requests").tag("outcome", "success").timer().count())
+				.isEqualTo(1);
+			assertThat(registry.get("s2s.outbound.token.cache").tag("result", "hit").counter().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void failedTokenRequestNamesNeitherSecretNorEndpoint() {
+		this.endpoint.respond((n) -> Reply.error(401, "invalid_client"));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(ServiceTokenException.class)
+			.isThrownBy(() -> context.getBean(ServiceTokens.class).getToken("inventory-service", null))
+			.withMessageContaining("invalid_client")
+			.withMessageNotContaining("s3cr3t")
+			.withMessageNotContaining(this.endpoint.issuer()));
+	}
+
+	@Test
+	void propertiesToStringNeverShowsSecret() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(S2sOutboundProperties.class).toString())
+			.doesNotContain("s3cr3t"));
+	}
+
+	interface StockApi {
+
+		@GetExchange("/stock")
+		String stock();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "inventory-service", types = StockApi.class)
+	static class StockApiConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserServiceTokensConfiguration {
+
+		@Bean
+		ServiceTokens myServiceTokens() {
+			return ServiceTokens
+				.builder(dev.s2s.security.outbound.ClientCredentials.clientSecretBasic("mine", () -> "x"))
+				.tokenUri(URI.create("http://127.0.0.1:1/token"))
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserInterceptorConfiguration {
+
+		@Bean
+		ServiceTokenInterceptor myInterceptor(ServiceTokens tokens) {
+			return new ServiceTokenInterceptor(tokens);
+		}
+
+		@Bean
+		ServiceTokenExchangeFilterFunction myFilter(ServiceTokens tokens) {
+			return new ServiceTokenExchangeFilterFunction(tokens);
+		}
+
+	}
+
+}

@@ -1,0 +1,483 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.s2s.security.outbound.TestTokenEndpoint.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link ServiceTokens} against a real token endpoint on loopback.
+ */
+class ServiceTokensTests {
+
+	private static final String SECRET = "s3cr3t-never-shown";
+
+	private final TestTokenEndpoint endpoint = TestTokenEndpoint.start();
+
+	private final MutableClock clock = new MutableClock();
+
+	private final List<ServiceTokens> created = new ArrayList<>();
+
+	@AfterEach
+	void close() {
+		this.created.forEach(ServiceTokens::close);
+		this.endpoint.close();
+	}
+
+	@Test
+	void getTokenWhen64CallersOnColdCacheThenOneTokenRequest() throws Exception {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		CountDownLatch release = this.endpoint.hold();
+		List<CompletableFuture<String>> results = burst(64, () -> tokens.getTokenAsync("inventory", null));
+		release.countDown();
+		for (CompletableFuture<String> result : results) {
+			assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("token-1");
+		}
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void getTokenWhen64CallersAtExpiryThenOneTokenRequest() throws Exception {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		this.clock.advance(Duration.ofSeconds(301));
+		CountDownLatch release = this.endpoint.hold();
+		List<CompletableFuture<String>> results = burst(64, () -> tokens.getTokenAsync("inventory", null));
+		release.countDown();
+		for (CompletableFuture<String> result : results) {
+			assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("token-2");
+		}
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+	}
+
+	@Test
+	void getTokenWhenDueForRenewalThenServesCurrentTokenWhileOneRenewalRuns() throws Exception {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		this.clock.advance(Duration.ofSeconds(240));
+		CountDownLatch release = this.endpoint.hold();
+		// The endpoint is blocked: every caller still completes, with the current token.
+		List<CompletableFuture<String>> results = burst(64, () -> tokens.getTokenAsync("inventory", null));
+		for (CompletableFuture<String> result : results) {
+			assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo("token-1");
+		}
+		assertThat(release.getCount()).isEqualTo(1);
+		release.countDown();
+		awaitToken(tokens, "token-2");
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+	}
+
+	@Test
+	void getTokenWhenRenewalFailsThenServesCachedTokenUntilExpiryThenFailsFast() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		tokens.getToken("inventory", null);
+		this.endpoint.respond((n) -> new Reply(503, "text/html", "<html>down</html>"));
+		this.clock.advance(Duration.ofSeconds(240));
+		for (int i = 0; i < 20; i++) {
+			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		}
+		awaitRequests(2);
+		// Backing off: more calls, no more requests.
+		for (int i = 0; i < 20; i++) {
+			tokens.getToken("inventory", null);
+		}
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+		// Once the back-off has passed, the next caller triggers one retry.
+		for (int i = 0; i < 40 && this.endpoint.requests() < 3; i++) {
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+			sleep(50);
+		}
+		assertThat(this.endpoint.requests()).isEqualTo(3);
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("HTTP 503")
+			.withMessageNotContaining("down")
+			.withMessageNotContaining(this.endpoint.issuer());
+	}
+
+	@Test
+	void getTokenWhenEndpointDownAndNoTokenThenFailsFastWithoutHammering() {
+		this.endpoint.respond((n) -> Reply.reset());
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		for (int i = 0; i < 10; i++) {
+			assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+				.withMessageContaining("could not be reached");
+		}
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void getTokenWhenEndpointHangsThenFailsAtDeadline() {
+		CountDownLatch release = this.endpoint.hold();
+		ServiceTokens tokens = ServiceTokens.builder(ClientCredentials.clientSecretBasic("order-service", () -> SECRET))
+			.tokenUri(this.endpoint.tokenUri())
+			.timeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(500))
+			.target(target(OutboundTarget.Identity.SERVICE))
+			.build();
+		this.created.add(tokens);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("in time");
+		release.countDown();
+	}
+
+	@Test
+	void getTokenWhenTokenLivesThirtySecondsThenItIsCached() {
+		this.endpoint.respond((n) -> Reply.token("token-" + n, 30));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		tokens.getToken("inventory", null);
+		this.clock.advance(Duration.ofSeconds(20));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void getTokenWhenNoExpiresInThenUsesJwtExp() throws Exception {
+		String jwt = jwt(this.clock.instant().plusSeconds(600));
+		this.endpoint.respond((n) -> Reply.token(jwt, null));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		tokens.getToken("inventory", null);
+		this.clock.advance(Duration.ofSeconds(400));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo(jwt);
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void getTokenWhenNoExpiresInAndOpaqueThenUsesDefaultLifetime() {
+		this.endpoint.respond((n) -> Reply.token("opaque-" + n, null));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		for (int i = 0; i < 5; i++) {
+			assertThat(tokens.getToken("inventory", null)).isEqualTo("opaque-1");
+		}
+		this.clock.advance(Duration.ofSeconds(200));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("opaque-1");
+		this.clock.advance(Duration.ofSeconds(200));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("opaque-2");
+	}
+
+	static Stream<Reply> badResponses() {
+		return Stream.of(new Reply(200, "text/html", "<html>login</html>"), new Reply(200, "application/json", ""),
+				new Reply(200, "application/json", "{not json"), new Reply(200, "application/json", "{\"x\":1}"),
+				new Reply(200, "application/json",
+						"{\"access_token\":\"" + "a".repeat(200_000) + "\",\"token_type\":\"Bearer\"}"),
+				Reply.error(400, "invalid_client"), new Reply(500, "text/html", "<html>oops</html>"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("badResponses")
+	void getTokenWhenResponseIsBadThenClearErrorAndNothingCached(Reply bad) {
+		this.endpoint.respond((n) -> (n == 1) ? bad : Reply.token("token-" + n, 300));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("token endpoint")
+			.withMessageNotContaining(this.endpoint.issuer())
+			.withMessageNotContaining("secret detail")
+			.withMessageNotContaining("login")
+			.withMessageNotContaining(SECRET);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenSendsClientCredentialsGrantWithAudienceAndScopes() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		tokens.getToken("inventory", null);
+		assertThat(this.endpoint.parameters().get(0)).containsEntry("grant_type", "client_credentials")
+			.containsEntry("audience", "inventory-service")
+			.containsEntry("scope", "inventory.read inventory.write")
+			.doesNotContainKey("resource");
+		assertThat(this.endpoint.authorizations().get(0))
+			.isEqualTo("Basic " + Base64.getEncoder().encodeToString(("order-service:" + SECRET).getBytes()));
+	}
+
+	@Test
+	void getTokenWhenAudienceIsUriThenSendsResource() {
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(new OutboundTarget("api", List.of(URI.create("http://api")), "https://api.example.com", List.of(),
+					OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("api", null);
+		assertThat(this.endpoint.parameters().get(0)).containsEntry("resource", "https://api.example.com")
+			.containsEntry("audience", "https://api.example.com");
+	}
+
+	@Test
+	void getTokenWhenClientSecretPostThenSecretInBody() {
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(ClientCredentials.clientSecretPost("order-service", () -> SECRET))
+					.target(target(OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("inventory", null);
+		assertThat(this.endpoint.parameters().get(0)).containsEntry("client_id", "order-service")
+			.containsEntry("client_secret", SECRET);
+		assertThat(this.endpoint.authorizations().get(0)).isEmpty();
+	}
+
+	@Test
+	void getTokenWhenSecretFileChangesThenNextRequestUsesNewSecret(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("secret");
+		Files.writeString(file, "first\n");
+		ServiceTokens tokens = build(ServiceTokens
+			.builder(ClientCredentials.clientSecretPost("order-service", ClientCredentials.secretFile(file)))
+			.target(target(OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("inventory", null);
+		Files.writeString(file, "second-longer\n");
+		this.clock.advance(Duration.ofSeconds(301));
+		tokens.getToken("inventory", null);
+		assertThat(this.endpoint.parameters()).extracting((p) -> p.get("client_secret"))
+			.containsExactly("first", "second-longer");
+	}
+
+	@Test
+	void getTokenWhenPrivateKeyJwtThenSendsAssertionSignedByTheKey(@TempDir Path dir) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair pair = generator.generateKeyPair();
+		Path pem = dir.resolve("key.pem");
+		Files.writeString(pem,
+				"-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+						+ "\n-----END PRIVATE KEY-----\n");
+		ServiceTokens tokens = build(ServiceTokens
+			.builder(ClientCredentials.privateKeyJwt("order-service", ClientCredentials.keyFile(pem), "key-1"))
+			.target(target(OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("inventory", null);
+		var parameters = this.endpoint.parameters().get(0);
+		assertThat(parameters)
+			.containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+			.doesNotContainKey("client_secret");
+		SignedJWT assertion = SignedJWT.parse(parameters.get("client_assertion"));
+		assertThat(assertion.verify(new RSASSAVerifier((RSAPublicKey) pair.getPublic()))).isTrue();
+		assertThat(assertion.getHeader().getKeyID()).isEqualTo("key-1");
+		assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo("order-service");
+		assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(this.endpoint.tokenUri().toString());
+	}
+
+	@Test
+	void getTokenWhenExchangeThenOneTokenPerIncomingTokenWithSubjectToken() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.EXCHANGE);
+		Jwt alice = incoming("alice-token");
+		Jwt bob = incoming("bob-token");
+		String aliceToken = tokens.getToken("inventory", alice);
+		assertThat(tokens.getToken("inventory", alice)).isEqualTo(aliceToken);
+		assertThat(tokens.getToken("inventory", bob)).isNotEqualTo(aliceToken);
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+		assertThat(this.endpoint.parameters().get(0))
+			.containsEntry("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+			.containsEntry("subject_token", "alice-token")
+			.containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+			.containsEntry("audience", "inventory-service");
+	}
+
+	@Test
+	void getTokenWhenExchangeWithoutIncomingTokenThenFailsClosed() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.EXCHANGE);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory"))
+			.withMessageContaining("needs the caller's bearer token");
+		assertThat(this.endpoint.requests()).isZero();
+	}
+
+	@Test
+	void getTokenWhenForwardThenReturnsIncomingTokenWithoutRequest() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.FORWARD);
+		assertThat(tokens.getToken("inventory", incoming("alice-token"))).isEqualTo("alice-token");
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
+		assertThat(this.endpoint.requests()).isZero();
+	}
+
+	@Test
+	void getTokenWhenIssuerUriThenDiscoversTokenEndpoint() {
+		this.endpoint.enableDiscovery();
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.issuerUri(URI.create(this.endpoint.issuer()))
+			.target(target(OutboundTarget.Identity.SERVICE)), false);
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+	}
+
+	@Test
+	void getTokenWhenUnknownTargetThenClearError() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("nope", null))
+			.withMessageContaining("'nope'");
+	}
+
+	@Test
+	void toStringWhenSecretConfiguredThenNeverShowsIt() {
+		ClientCredentials credentials = credentials();
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThat(credentials.toString()).contains("order-service").doesNotContain(SECRET);
+		assertThat(tokens.toString()).doesNotContain(SECRET);
+	}
+
+	@Test
+	void findTargetMatchesSchemeHostPortAndPathPrefixOnly() {
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(new OutboundTarget("api", List.of(URI.create("http://inventory:8080/api/")), null, List.of(),
+					OutboundTarget.Identity.SERVICE)));
+		assertThat(tokens.findTarget(URI.create("http://inventory:8080/api/stock"))).isNotNull();
+		assertThat(tokens.findTarget(URI.create("http://INVENTORY:8080/api"))).isNotNull();
+		assertThat(tokens.findTarget(URI.create("http://inventory:8080/apix"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://inventory:8081/api/stock"))).isNull();
+		assertThat(tokens.findTarget(URI.create("https://inventory:8080/api/stock"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://inventory.evil:8080/api/stock"))).isNull();
+	}
+
+	private ServiceTokens tokens(OutboundTarget.Identity identity) {
+		return build(ServiceTokens.builder(credentials()).target(target(identity)));
+	}
+
+	private ServiceTokens build(ServiceTokens.Builder builder) {
+		return build(builder, true);
+	}
+
+	private ServiceTokens build(ServiceTokens.Builder builder, boolean tokenUri) {
+		if (tokenUri) {
+			builder.tokenUri(this.endpoint.tokenUri());
+		}
+		ServiceTokens tokens = builder.clock(this.clock).backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).build();
+		this.created.add(tokens);
+		return tokens;
+	}
+
+	private static ClientCredentials credentials() {
+		return ClientCredentials.clientSecretBasic("order-service", () -> SECRET);
+	}
+
+	private static OutboundTarget target(OutboundTarget.Identity identity) {
+		return new OutboundTarget("inventory", List.of(URI.create("http://inventory:8080")), "inventory-service",
+				List.of("inventory.write", "inventory.read"), identity);
+	}
+
+	static Jwt incoming(String value) {
+		return Jwt.withTokenValue(value).header("alg", "RS256").subject("alice").build();
+	}
+
+	private static String jwt(Instant exp) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256),
+				new JWTClaimsSet.Builder().subject("order-service").expirationTime(Date.from(exp)).build());
+		jwt.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+		return jwt.serialize();
+	}
+
+	private static <T> List<CompletableFuture<T>> burst(int callers,
+			java.util.function.Supplier<CompletableFuture<T>> call) throws InterruptedException {
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<CompletableFuture<T>>> submitted = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			submitted.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					start.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return call.get();
+			}, pool));
+		}
+		start.countDown();
+		List<CompletableFuture<T>> results = submitted.stream().map(CompletableFuture::join).toList();
+		pool.shutdown();
+		return results;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void awaitRequests(int count) {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.endpoint.requests() < count && System.nanoTime() < until) {
+			Thread.onSpinWait();
+		}
+		assertThat(this.endpoint.requests()).isEqualTo(count);
+	}
+
+	private static void awaitToken(ServiceTokens tokens, String expected) throws InterruptedException {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!expected.equals(tokens.getToken("inventory", null)) && System.nanoTime() < until) {
+			Thread.sleep(5);
+		}
+		assertThat(tokens.getToken("inventory", null)).isEqualTo(expected);
+	}
+
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
