@@ -22,8 +22,11 @@ import java.security.KeyFactory;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -56,6 +59,13 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 
 	private final JWKSource<SecurityContext> keys;
 
+	/**
+	 * Java keys of the JWKs the key source hands out. The source returns the same JWK
+	 * instances until it refetches, so converting once per instance (weak, identity keys)
+	 * saves a big-integer parse per token.
+	 */
+	private final Cache<JWK, Optional<Key>> converted = Caffeine.newBuilder().weakKeys().build();
+
 	AllowedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
 		this.algorithms = algorithms;
 		this.keys = keys;
@@ -68,34 +78,32 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 		}
 		List<Key> selected = new ArrayList<>();
 		for (JWK jwk : this.keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), context)) {
-			Key key = toPublicKey(jwk);
-			if (key != null) {
-				selected.add(key);
-			}
+			Optional<Key> key = this.converted.get(jwk, AllowedKeySelector::toPublicKey);
+			key.ifPresent(selected::add);
 		}
 		return selected;
 	}
 
-	private static @org.jspecify.annotations.Nullable Key toPublicKey(JWK jwk) {
+	private static Optional<Key> toPublicKey(JWK jwk) {
 		try {
 			if (jwk instanceof RSAKey rsa) {
-				return rsa.toRSAPublicKey();
+				return Optional.of(rsa.toRSAPublicKey());
 			}
 			if (jwk instanceof ECKey ec) {
-				return ec.toECPublicKey();
+				return Optional.of(ec.toECPublicKey());
 			}
 			if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
 				byte[] raw = okp.getDecodedX();
 				byte[] encoded = new byte[ED25519_SPKI_PREFIX.length + raw.length];
 				System.arraycopy(ED25519_SPKI_PREFIX, 0, encoded, 0, ED25519_SPKI_PREFIX.length);
 				System.arraycopy(raw, 0, encoded, ED25519_SPKI_PREFIX.length, raw.length);
-				return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
+				return Optional.of(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded)));
 			}
 		}
 		catch (JOSEException | GeneralSecurityException ex) {
 			// A malformed key in the set is skipped; the others may still verify.
 		}
-		return null;
+		return Optional.empty();
 	}
 
 }

@@ -22,11 +22,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -71,6 +73,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 
 	private static final String INVALID = "The access token is invalid";
 
+	private static final long OUTAGE_WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+
 	private static final Log logger = LogFactory.getLog(S2sJwtDecoder.class);
 
 	private final NimbusJwtDecoder decoder;
@@ -78,6 +82,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	private final OAuth2TokenValidator<Jwt> timeChecks;
 
 	private final @Nullable Cache<String, Jwt> verified;
+
+	private final AtomicLong lastOutageWarning = new AtomicLong(System.nanoTime() - OUTAGE_WARNING_INTERVAL_NANOS);
 
 	private S2sJwtDecoder(Builder builder) {
 		Map<String, JWSKeySelector<SecurityContext>> keys = new HashMap<>();
@@ -172,10 +178,28 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			if (hasCause(ex, IssuerKeySelector.UntrustedIssuerException.class)) {
 				throw rejected("untrusted issuer");
 			}
-			// The message may name the identity provider's address: log the kind only.
-			logger.warn("A token could not be verified because the issuer's keys are unavailable ("
-					+ rootCause(ex).getClass().getSimpleName() + "); answering 401");
+			if (hasCause(ex, RateLimitReachedException.class)) {
+				throw rejected("unknown key id; keys were refetched too recently to look again");
+			}
+			warnOutage(rootCause(ex));
 			throw new BadJwtException(INVALID);
+		}
+	}
+
+	/**
+	 * Logs an identity-provider outage at most once a minute: every token fails while it
+	 * lasts, and a log line per token would drown the logs. The exception's message may
+	 * name the provider's address, so only its kind is logged.
+	 */
+	private void warnOutage(Throwable cause) {
+		long now = System.nanoTime();
+		long last = this.lastOutageWarning.get();
+		if (now - last >= OUTAGE_WARNING_INTERVAL_NANOS && this.lastOutageWarning.compareAndSet(last, now)) {
+			logger.warn("Tokens cannot be verified: the issuer's keys are unavailable ("
+					+ cause.getClass().getSimpleName() + "); answering 401 until they are back");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Rejected a token: keys unavailable (" + cause.getClass().getSimpleName() + ")");
 		}
 	}
 

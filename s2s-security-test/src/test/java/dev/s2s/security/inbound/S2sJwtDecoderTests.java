@@ -243,7 +243,7 @@ class S2sJwtDecoderTests {
 	}
 
 	@Test
-	void decodeWhenFloodOfUnknownKeyIdsThenKeysAreFetchedAtMostOncePerWindow() {
+	void decodeWhenFloodOfUnknownKeyIdsThenKeysAreFetchedAtMostOncePerWindow(CapturedOutput output) {
 		S2sJwtDecoder decoder = decoder();
 		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
 		int fetchesBefore = this.issuer.requestCount(Endpoint.JWKS);
@@ -255,6 +255,18 @@ class S2sJwtDecoderTests {
 			assertRejected(decoder, token);
 		}
 		assertThat(this.issuer.requestCount(Endpoint.JWKS) - fetchesBefore).isLessThanOrEqualTo(1);
+		// Made-up key ids are bad tokens, not an outage: no warning per token.
+		assertThat(output.getAll()).doesNotContain("keys are unavailable");
+	}
+
+	@Test
+	void decodeWhenIdentityProviderStaysDownThenOutageIsWarnedOnceNotPerToken(CapturedOutput output) {
+		this.issuer.discoveryEndpoint().fail(Fault.HTTP_500);
+		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
+		for (int i = 0; i < 20; i++) {
+			assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		}
+		assertThat(output.getAll().split("keys are unavailable", -1)).hasSize(2);
 	}
 
 	@Test
