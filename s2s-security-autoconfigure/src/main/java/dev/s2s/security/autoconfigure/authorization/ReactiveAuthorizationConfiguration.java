@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -56,8 +57,8 @@ class ReactiveAuthorizationConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CorrelationIdWebFilter s2sCorrelationIdWebFilter() {
-		return new CorrelationIdWebFilter(() -> null);
+	CorrelationIdWebFilter s2sCorrelationIdWebFilter(ApplicationContext context) {
+		return new CorrelationIdWebFilter(TraceIds.of(context));
 	}
 
 	@Bean

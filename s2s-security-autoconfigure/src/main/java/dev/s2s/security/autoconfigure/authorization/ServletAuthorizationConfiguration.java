@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -79,8 +80,8 @@ class ServletAuthorizationConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CorrelationIdFilter s2sCorrelationIdFilter() {
-			return new CorrelationIdFilter(() -> null);
+		CorrelationIdFilter s2sCorrelationIdFilter(ApplicationContext context) {
+			return new CorrelationIdFilter(TraceIds.of(context));
 		}
 
 	}

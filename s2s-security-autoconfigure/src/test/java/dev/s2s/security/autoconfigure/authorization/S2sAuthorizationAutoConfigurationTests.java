@@ -24,6 +24,7 @@ import dev.s2s.security.authorization.CorrelationIdWebFilter;
 import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundAutoConfiguration;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,10 +41,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link S2sAuthorizationAutoConfiguration}.
@@ -76,6 +83,28 @@ class S2sAuthorizationAutoConfigurationTests {
 				.hasSingleBean(CorrelationIdFilter.class)
 				.hasBean("s2sAuthorizationAuditEvents")
 				.doesNotHaveBean(CallerAuthorizationWebFilter.class);
+		});
+	}
+
+	@Test
+	void correlationIdIsTheTraceIdWhenTracingHasASpan() throws Exception {
+		Tracer tracer = mock(Tracer.class, RETURNS_DEEP_STUBS);
+		given(tracer.currentSpan().context().traceId()).willReturn("4bf92f3577b34da6a3ce929d0e0e4736");
+		this.contextRunner.withBean(Tracer.class, () -> tracer).run((context) -> {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			context.getBean(CorrelationIdFilter.class)
+				.doFilter(new MockHttpServletRequest("GET", "/stock"), response, new MockFilterChain());
+			assertThat(response.getHeader("X-Correlation-Id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		});
+	}
+
+	@Test
+	void correlationIdIsRandomWithoutTracing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Tracer.class)).run((context) -> {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			context.getBean(CorrelationIdFilter.class)
+				.doFilter(new MockHttpServletRequest("GET", "/stock"), response, new MockFilterChain());
+			assertThat(response.getHeader("X-Correlation-Id")).matches("[0-9a-f-]{36}");
 		});
 	}
 
