@@ -18,6 +18,7 @@ package dev.s2s.security.authorization;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ public final class CallerPolicies {
 	 * @return the service ids
 	 */
 	public Set<String> serviceIds() {
-		return Set.copyOf(this.serviceIds);
+		return Collections.unmodifiableSet(this.serviceIds);
 	}
 
 	private static @Nullable CallerPolicy resolve(Class<?> type, Method method) {

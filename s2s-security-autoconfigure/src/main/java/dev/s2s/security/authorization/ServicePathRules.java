@@ -17,6 +17,7 @@ package dev.s2s.security.authorization;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,9 +52,14 @@ public final class ServicePathRules {
 
 	private final List<ServicePath> servicePaths;
 
+	private final Set<String> serviceIds;
+
 	private ServicePathRules(List<PathPattern> publicPaths, List<ServicePath> servicePaths) {
 		this.publicPaths = List.copyOf(publicPaths);
 		this.servicePaths = List.copyOf(servicePaths);
+		this.serviceIds = Collections.unmodifiableSortedSet(servicePaths.stream()
+			.flatMap((path) -> path.policy().serviceIds().stream())
+			.collect(Collectors.toCollection(TreeSet::new)));
 	}
 
 	/**
@@ -77,9 +83,7 @@ public final class ServicePathRules {
 	 * @return the service ids
 	 */
 	public Set<String> serviceIds() {
-		return this.servicePaths.stream()
-			.flatMap((path) -> path.policy().serviceIds().stream())
-			.collect(Collectors.toCollection(TreeSet::new));
+		return this.serviceIds;
 	}
 
 	/**

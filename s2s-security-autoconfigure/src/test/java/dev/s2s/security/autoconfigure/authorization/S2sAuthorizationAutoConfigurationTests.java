@@ -41,6 +41,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -87,25 +88,17 @@ class S2sAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
-	void correlationIdIsTheTraceIdWhenTracingHasASpan() throws Exception {
+	void correlationIdIsTheTraceIdWhenTracingHasASpan() {
 		Tracer tracer = mock(Tracer.class, RETURNS_DEEP_STUBS);
 		given(tracer.currentSpan().context().traceId()).willReturn("4bf92f3577b34da6a3ce929d0e0e4736");
-		this.contextRunner.withBean(Tracer.class, () -> tracer).run((context) -> {
-			MockHttpServletResponse response = new MockHttpServletResponse();
-			context.getBean(CorrelationIdFilter.class)
-				.doFilter(new MockHttpServletRequest("GET", "/stock"), response, new MockFilterChain());
-			assertThat(response.getHeader("X-Correlation-Id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-		});
+		this.contextRunner.withBean(Tracer.class, () -> tracer)
+			.run((context) -> assertThat(correlationId(context)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736"));
 	}
 
 	@Test
 	void correlationIdIsRandomWithoutTracing() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(Tracer.class)).run((context) -> {
-			MockHttpServletResponse response = new MockHttpServletResponse();
-			context.getBean(CorrelationIdFilter.class)
-				.doFilter(new MockHttpServletRequest("GET", "/stock"), response, new MockFilterChain());
-			assertThat(response.getHeader("X-Correlation-Id")).matches("[0-9a-f-]{36}");
-		});
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Tracer.class))
+			.run((context) -> assertThat(correlationId(context)).matches("[0-9a-f-]{36}"));
 	}
 
 	@Test
@@ -183,6 +176,13 @@ class S2sAuthorizationAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining(
 						"Invalid caller annotation on BrokenController.broken: service ids cannot be empty"));
+	}
+
+	private static String correlationId(ApplicationContext context) throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		context.getBean(CorrelationIdFilter.class)
+			.doFilter(new MockHttpServletRequest("GET", "/stock"), response, new MockFilterChain());
+		return response.getHeader("X-Correlation-Id");
 	}
 
 	@RestController
