@@ -15,6 +15,10 @@
  */
 package dev.s2s.security.web;
 
+import dev.s2s.security.authorization.CallerAuthorizer;
+import dev.s2s.security.authorization.S2sAccessDeniedHandler;
+import dev.s2s.security.authorization.ServicePathAuthorizationFilter;
+import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.caller.CallerClassifier;
 
 import org.springframework.context.ApplicationContext;
@@ -22,12 +26,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Applies s2s-security to a servlet {@link HttpSecurity} you build yourself: bearer
  * tokens validated by the s2s decoder, callers classified as services, users or delegated
  * calls, no sessions and no CSRF (bearer tokens are not sent automatically by browsers).
- * Your own {@code authorizeHttpRequests} rules stay yours:
+ * The service-only paths of {@code s2s.security.inbound.service-paths} are enforced after
+ * your rules, and denied callers get RFC 6750 answers ({@link S2sAccessDeniedHandler}).
+ * Your own {@code authorizeHttpRequests} rules stay yours (permit the public paths there
+ * yourself):
  *
  * <pre>
  * &#64;Bean
@@ -60,9 +68,20 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		JwtDecoder decoder = context.getBean(JwtDecoder.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		http.oauth2ResourceServer(
-				(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(classifier::convert)))
+				(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(classifier::convert))
+					.accessDeniedHandler(new S2sAccessDeniedHandler()))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable());
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		ServicePathRules rules = context.getBeanProvider(ServicePathRules.class).getIfAvailable();
+		CallerAuthorizer authorizer = context.getBeanProvider(CallerAuthorizer.class).getIfAvailable();
+		if (rules != null && authorizer != null) {
+			http.addFilterAfter(new ServicePathAuthorizationFilter(rules, authorizer), AuthorizationFilter.class);
+		}
 	}
 
 }

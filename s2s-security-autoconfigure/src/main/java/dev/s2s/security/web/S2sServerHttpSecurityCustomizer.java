@@ -15,9 +15,19 @@
  */
 package dev.s2s.security.web;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+import dev.s2s.security.authorization.CallerAuthorizer;
+import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
+import dev.s2s.security.authorization.ServicePathAuthorizationWebFilter;
+import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.caller.CallerClassifier;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -26,7 +36,8 @@ import org.springframework.util.Assert;
 
 /**
  * Applies s2s-security to a reactive {@link ServerHttpSecurity} you build yourself; the
- * WebFlux twin of {@link S2sHttpConfigurer}. Inject it and call it first:
+ * WebFlux twin of {@link S2sHttpConfigurer}, with the same service-only paths and denial
+ * answers. Inject it and call it first:
  *
  * <pre>
  * &#64;Bean
@@ -45,19 +56,48 @@ public final class S2sServerHttpSecurityCustomizer implements Customizer<ServerH
 
 	private final CallerClassifier classifier;
 
+	private final @Nullable ServicePathAuthorizationWebFilter servicePaths;
+
+	private final Set<ServerHttpSecurity> customized = Collections
+		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
 	public S2sServerHttpSecurityCustomizer(ReactiveJwtDecoder decoder, CallerClassifier classifier) {
+		this(decoder, classifier, null);
+	}
+
+	/**
+	 * Create a customizer that also enforces service-only paths.
+	 * @param decoder the token decoder
+	 * @param classifier the caller classifier
+	 * @param rules the path rules
+	 * @param authorizer the authorizer recording each decision
+	 */
+	public S2sServerHttpSecurityCustomizer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
+			ServicePathRules rules, CallerAuthorizer authorizer) {
+		this(decoder, classifier, new ServicePathAuthorizationWebFilter(rules, authorizer));
+	}
+
+	private S2sServerHttpSecurityCustomizer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
+			@Nullable ServicePathAuthorizationWebFilter servicePaths) {
 		Assert.notNull(decoder, "decoder cannot be null");
 		Assert.notNull(classifier, "classifier cannot be null");
 		this.decoder = decoder;
 		this.classifier = classifier;
+		this.servicePaths = servicePaths;
 	}
 
 	@Override
 	public void customize(ServerHttpSecurity http) {
-		http.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
-			.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
+		http.oauth2ResourceServer((server) -> server.accessDeniedHandler(new S2sServerAccessDeniedHandler())
+			.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
+				.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.csrf((csrf) -> csrf.disable());
+		// Spring Security 7 also applies Customizer<ServerHttpSecurity> beans by itself:
+		// add the filter once per chain, however often this runs.
+		if (this.servicePaths != null && this.customized.add(http)) {
+			http.addFilterAfter(this.servicePaths, SecurityWebFiltersOrder.AUTHORIZATION);
+		}
 	}
 
 }

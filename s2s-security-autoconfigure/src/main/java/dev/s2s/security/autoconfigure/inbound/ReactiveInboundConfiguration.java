@@ -15,12 +15,15 @@
  */
 package dev.s2s.security.autoconfigure.inbound;
 
+import dev.s2s.security.authorization.CallerAuthorizer;
+import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.caller.CallerClassifier;
 import dev.s2s.security.inbound.ReactiveS2sJwtDecoder;
 import dev.s2s.security.inbound.S2sJwtDecoder;
 import dev.s2s.security.web.S2sServerHttpSecurityCustomizer;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,8 +37,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
- * The reactive filter chain, unless the application defines its own. It shares the
- * servlet stack's decoder and classifier through thin adapters.
+ * The reactive filter chain, unless the application defines its own: public paths are
+ * permitted, everything else needs a valid token. It shares the servlet stack's decoder
+ * and classifier through thin adapters.
  *
  * @author s2s-security team
  */
@@ -53,15 +57,27 @@ class ReactiveInboundConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	S2sServerHttpSecurityCustomizer s2sServerHttpSecurityCustomizer(ReactiveJwtDecoder decoder,
-			CallerClassifier classifier) {
-		return new S2sServerHttpSecurityCustomizer(decoder, classifier);
+			CallerClassifier classifier, ObjectProvider<ServicePathRules> rules,
+			ObjectProvider<CallerAuthorizer> authorizer) {
+		ServicePathRules pathRules = rules.getIfAvailable();
+		CallerAuthorizer pathAuthorizer = authorizer.getIfAvailable();
+		return (pathRules != null && pathAuthorizer != null)
+				? new S2sServerHttpSecurityCustomizer(decoder, classifier, pathRules, pathAuthorizer)
+				: new S2sServerHttpSecurityCustomizer(decoder, classifier);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
-	SecurityWebFilterChain s2sSecurityWebFilterChain(ServerHttpSecurity http, S2sServerHttpSecurityCustomizer s2s) {
+	SecurityWebFilterChain s2sSecurityWebFilterChain(ServerHttpSecurity http, S2sServerHttpSecurityCustomizer s2s,
+			ObjectProvider<ServicePathRules> rules) {
+		String[] publicPaths = rules.stream().flatMap((it) -> it.publicPaths().stream()).toArray(String[]::new);
 		s2s.customize(http);
-		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated()).build();
+		return http.authorizeExchange((exchanges) -> {
+			if (publicPaths.length > 0) {
+				exchanges.pathMatchers(publicPaths).permitAll();
+			}
+			exchanges.anyExchange().authenticated();
+		}).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

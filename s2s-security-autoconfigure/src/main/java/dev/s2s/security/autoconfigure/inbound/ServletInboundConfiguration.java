@@ -15,8 +15,10 @@
  */
 package dev.s2s.security.autoconfigure.inbound;
 
+import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.web.S2sHttpConfigurer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,7 +31,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The servlet filter chain, unless the application defines its own.
+ * The servlet filter chain, unless the application defines its own: public paths are
+ * permitted, everything else needs a valid token.
  *
  * @author s2s-security team
  */
@@ -40,9 +43,15 @@ class ServletInboundConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain s2sSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults())
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+	SecurityFilterChain s2sSecurityFilterChain(HttpSecurity http, ObjectProvider<ServicePathRules> rules)
+			throws Exception {
+		String[] publicPaths = rules.stream().flatMap((it) -> it.publicPaths().stream()).toArray(String[]::new);
+		http.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults()).authorizeHttpRequests((requests) -> {
+			if (publicPaths.length > 0) {
+				requests.requestMatchers(publicPaths).permitAll();
+			}
+			requests.anyRequest().authenticated();
+		});
 		return http.build();
 	}
 

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.authorization;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The correlation id of a request, shared by the servlet and reactive filters: the
+ * caller's {@value #HEADER} if it is a plausible id, else the current trace id, else a
+ * new random one. An incoming id longer than 64 characters or with characters other than
+ * letters, digits, {@code .}, {@code _}, {@code :} and {@code -} is replaced, so that it
+ * can go into logs and headers as it is.
+ *
+ * @author s2s-security team
+ */
+final class CorrelationId {
+
+	static final String HEADER = "X-Correlation-Id";
+
+	static final String MDC_KEY = "correlationId";
+
+	static final String ATTRIBUTE = CorrelationId.class.getName();
+
+	private static final int MAX_LENGTH = 64;
+
+	private CorrelationId() {
+	}
+
+	static String resolve(@Nullable String incoming, Supplier<@Nullable String> traceId) {
+		if (isValid(incoming)) {
+			return incoming;
+		}
+		String trace = traceId.get();
+		return isValid(trace) ? trace : UUID.randomUUID().toString();
+	}
+
+	static boolean isValid(@Nullable String id) {
+		if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == ':' || c == '-';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.autoconfigure.authorization;
+
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.s2s.security.authorization.CallerAuthorizationWebFilter;
+import dev.s2s.security.authorization.CallerAuthorizer;
+import dev.s2s.security.authorization.CallerPolicies;
+import dev.s2s.security.authorization.CorrelationIdWebFilter;
+import dev.s2s.security.authorization.ServicePathRules;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * WebFlux: the caller-annotation web filter, the correlation id filter and the startup
+ * policy log.
+ *
+ * @author s2s-security team
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass({ RequestMappingHandlerMapping.class, Mono.class })
+class ReactiveAuthorizationConfiguration {
+
+	@Bean
+	CallerAuthorizationWebFilter s2sCallerAuthorizationWebFilter(
+			RequestMappingHandlerMapping requestMappingHandlerMapping, CallerPolicies policies,
+			CallerAuthorizer authorizer) {
+		return new CallerAuthorizationWebFilter(requestMappingHandlerMapping, policies, authorizer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CorrelationIdWebFilter s2sCorrelationIdWebFilter(ApplicationContext context) {
+		return new CorrelationIdWebFilter(TraceIds.of(context));
+	}
+
+	@Bean
+	SmartInitializingSingleton s2sEndpointPolicyReport(ObjectProvider<RequestMappingHandlerMapping> mappings,
+			CallerPolicies policies, ServicePathRules rules) {
+		return () -> mappings.orderedStream()
+			.forEach((mapping) -> PolicyReport.log(
+					mapping.getHandlerMethods()
+						.entrySet()
+						.stream()
+						.map((entry) -> new PolicyReport.Endpoint(
+								entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
+								entry.getKey()
+									.getPatternsCondition()
+									.getPatterns()
+									.stream()
+									.map(PathPattern::getPatternString)
+									.collect(Collectors.toCollection(TreeSet::new)),
+								entry.getValue())),
+					policies, rules));
+	}
+
+}

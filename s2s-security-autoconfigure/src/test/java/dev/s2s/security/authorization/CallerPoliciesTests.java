@@ -1,0 +1,199 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.authorization;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+import java.util.Set;
+
+import dev.s2s.security.annotation.DelegatedCaller;
+import dev.s2s.security.annotation.ServiceCaller;
+import dev.s2s.security.annotation.UserCaller;
+import dev.s2s.security.caller.DelegatedAuthentication;
+import dev.s2s.security.caller.ServiceAuthentication;
+import dev.s2s.security.caller.UserAuthentication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.method.HandlerMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link CallerPolicies} and {@link CallerPolicy}.
+ */
+class CallerPoliciesTests {
+
+	private static final Jwt JWT = Jwt.withTokenValue("t")
+		.header("alg", "RS256")
+		.claim("sub", "x")
+		.issuedAt(Instant.now())
+		.expiresAt(Instant.now().plusSeconds(60))
+		.build();
+
+	private final CallerPolicies policies = new CallerPolicies();
+
+	@Test
+	void policyWhenMethodIsAnnotatedThenTheClassAnnotationIsIgnored() throws Exception {
+		CallerPolicy policy = policy(new Annotated(), "users");
+		assertThat(policy.source()).isEqualTo("@UserCaller on Annotated.users");
+		assertThat(policy.decide(service("order-service")).reason()).isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+		assertThat(policy.decide(user("customer")).granted()).isTrue();
+	}
+
+	@Test
+	void policyWhenMethodIsNotAnnotatedThenTheClassAnnotationApplies() throws Exception {
+		CallerPolicy policy = policy(new Annotated(), "inherited");
+		assertThat(policy.decide(service("order-service")).granted()).isTrue();
+		assertThat(policy.decide(service("payment-service")).reason()).isEqualTo(DecisionReason.SERVICE_NOT_LISTED);
+	}
+
+	@Test
+	void policyWhenAnnotatedOnInterfaceOrAsMetaAnnotationThenFound() throws Exception {
+		assertThat(policy(new Annotated(), "fromInterface").describe()).isEqualTo("services [billing-service]");
+		assertThat(policy(new Annotated(), "meta").describe()).isEqualTo("services [order-service] with scopes [a, b]");
+	}
+
+	@Test
+	void policyWhenNoCallerAnnotationThenNone() throws Exception {
+		assertThat(this.policies.policy(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"))))
+			.isNull();
+	}
+
+	@Test
+	void decideWhenScopeMissingThenInsufficientScopeWithEveryRequiredScope() throws Exception {
+		Decision decision = policy(new Annotated(), "meta").decide(service("order-service", "a"));
+		assertThat(decision.reason()).isEqualTo(DecisionReason.INSUFFICIENT_SCOPE);
+		assertThat(decision.requiredScopes()).containsExactly("a", "b");
+	}
+
+	@Test
+	void decideWhenRolesListedThenAnyOneAdmits() throws Exception {
+		CallerPolicy policy = policy(new Annotated(), "users");
+		assertThat(policy.decide(user("support")).granted()).isTrue();
+		assertThat(policy.decide(user("guest")).reason()).isEqualTo(DecisionReason.MISSING_ROLE);
+	}
+
+	@Test
+	void decideWhenDelegatedThenOnlyWhereDeclared() throws Exception {
+		DelegatedAuthentication delegated = new DelegatedAuthentication(JWT, "alice", "gateway", Set.of(),
+				Set.of("customer"));
+		assertThat(policy(new Annotated(), "users").decide(delegated).reason())
+			.isEqualTo(DecisionReason.DELEGATION_NOT_ACCEPTED);
+		assertThat(policy(new Annotated(), "viaGateway").decide(delegated).granted()).isTrue();
+	}
+
+	@Test
+	void decideWhenNotAnS2sCallerOrAnonymousThenDenied() throws Exception {
+		CallerPolicy policy = policy(new Annotated(), "inherited");
+		assertThat(policy.decide(null).reason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
+		assertThat(policy
+			.decide(new AnonymousAuthenticationToken("k", "anonymous",
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))
+			.reason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
+		assertThat(policy.decide(new TestingAuthenticationToken("order-service", "p", "SCOPE_a")).reason())
+			.isIn(DecisionReason.NOT_AUTHENTICATED, DecisionReason.UNKNOWN_CALLER);
+	}
+
+	@Test
+	void policyWhenServiceIdEmptyThenFailsNamingTheMethod() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.policies.policy(new HandlerMethod(new Broken(), Broken.class.getDeclaredMethod("broken"))))
+			.withMessageContaining("Broken.broken");
+	}
+
+	@Test
+	void serviceIdsWhenPoliciesReadThenListsNamedServices() throws Exception {
+		policy(new Annotated(), "inherited");
+		policy(new Annotated(), "viaGateway");
+		assertThat(this.policies.serviceIds()).containsExactlyInAnyOrder("order-service", "gateway");
+	}
+
+	private CallerPolicy policy(Object bean, String method) throws NoSuchMethodException {
+		CallerPolicy policy = this.policies.policy(new HandlerMethod(bean, bean.getClass().getMethod(method)));
+		assertThat(policy).isNotNull();
+		return policy;
+	}
+
+	private static ServiceAuthentication service(String id, String... scopes) {
+		return new ServiceAuthentication(JWT, id, Set.of(scopes), Set.of());
+	}
+
+	private static UserAuthentication user(String role) {
+		return new UserAuthentication(JWT, "alice", Set.of(), Set.of(role));
+	}
+
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@ServiceCaller(value = "order-service", scopes = { "b", "a" })
+	@interface Meta {
+
+	}
+
+	interface Api {
+
+		@ServiceCaller("billing-service")
+		void fromInterface();
+
+	}
+
+	@ServiceCaller("order-service")
+	public static class Annotated implements Api {
+
+		@UserCaller(roles = { "customer", "support" })
+		public void users() {
+		}
+
+		public void inherited() {
+		}
+
+		@Override
+		public void fromInterface() {
+		}
+
+		@Meta
+		public void meta() {
+		}
+
+		@DelegatedCaller("gateway")
+		public void viaGateway() {
+		}
+
+	}
+
+	static class Plain {
+
+		void open() {
+		}
+
+	}
+
+	static class Broken {
+
+		@ServiceCaller("")
+		void broken() {
+		}
+
+	}
+
+}

@@ -1,0 +1,479 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.annotation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import dev.s2s.security.authorization.DecisionReason;
+import dev.s2s.security.authorization.S2sAuthorizationEvent;
+import dev.s2s.security.caller.CallerType;
+import dev.s2s.security.test.FakeTokenIssuer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.audit.AuditEvent;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end authorization, the same for the servlet and reactive stacks: a real
+ * application on a loopback port, real tokens from a {@link FakeTokenIssuer}, real HTTP.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class AuthorizationIntegrationTests {
+
+	static final FakeTokenIssuer issuer = FakeTokenIssuer.start();
+
+	private static final String METER = "s2s.security.authorization.decisions";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Recorder recorder;
+
+	@Autowired
+	MeterRegistry meters;
+
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("s2s.security.service-id", () -> "inventory-service");
+		registry.add("s2s.security.inbound.issuers[0].issuer-uri", () -> issuer.issuerUri().toString());
+		registry.add("s2s.security.inbound.service-paths[0].pattern", () -> "/api/internal/**");
+		registry.add("s2s.security.inbound.service-paths[0].services", () -> "order-service");
+		registry.add("s2s.security.inbound.public-paths", () -> "/public/**");
+	}
+
+	@BeforeEach
+	void clearRecorder() {
+		this.recorder.clear();
+	}
+
+	@Test
+	void listedServiceIsAllowedAndTheDecisionIsRecorded() throws Exception {
+		HttpResponse<String> response = get("/stock", service("order-service"), "X-Correlation-Id", "order-42");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("stock");
+		assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("order-42");
+		S2sAuthorizationEvent event = this.recorder.onlyDecision();
+		assertThat(event.isGranted()).isTrue();
+		assertThat(event.getReason()).isEqualTo(DecisionReason.ALLOWED);
+		assertThat(event.getCallerType()).isEqualTo(CallerType.SERVICE);
+		assertThat(event.getServiceId()).isEqualTo("order-service");
+		assertThat(event.getSubject()).isNull();
+		assertThat(event.getHttpMethod()).isEqualTo("GET");
+		assertThat(event.getRoute()).isEqualTo("/stock");
+		assertThat(event.getRule()).isEqualTo("@ServiceCaller on InventoryController.stock");
+		assertThat(event.getCorrelationId()).isEqualTo("order-42");
+		assertThat(event.toString()).doesNotContain("eyJ");
+	}
+
+	@Test
+	void unlistedServiceIs403WithoutChallengeAndTheHandlerDoesNotRun(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = get("/stock", service("payment-service"));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+		assertThat(this.recorder.calls).isEmpty();
+		assertThat(this.recorder.onlyDecision().getReason()).isEqualTo(DecisionReason.SERVICE_NOT_LISTED);
+		assertThat(output).contains("s2s authorization denied: reason=service_not_listed caller.type=service "
+				+ "service=\"payment-service\" subject=- method=\"GET\" route=\"/stock\"");
+	}
+
+	@Test
+	void userOnAServiceEndpointIs403() throws Exception {
+		assertThat(get("/stock", user("alice")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.calls).isEmpty();
+		S2sAuthorizationEvent event = this.recorder.onlyDecision();
+		assertThat(event.getReason()).isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+		assertThat(event.getSubject()).isEqualTo("alice");
+	}
+
+	@Test
+	void serviceOnAUserEndpointIs403BecauseTheMethodAnnotationWins() throws Exception {
+		assertThat(get("/stock/mine", service("order-service")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.calls).isEmpty();
+		HttpResponse<String> response = get("/stock/mine", user("alice"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.recorder.calls).containsExactly("mine");
+	}
+
+	@Test
+	void missingScopeIs403InsufficientScopeNamingTheScope() throws Exception {
+		HttpResponse<String> response = get("/stock/reserved", service("order-service"));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\"")
+				.endsWith("scope=\"inventory.read\""));
+		assertThat(this.recorder.calls).isEmpty();
+		assertThat(this.recorder.onlyDecision().getReason()).isEqualTo(DecisionReason.INSUFFICIENT_SCOPE);
+	}
+
+	@Test
+	void methodAnnotationListsItsOwnServicesAndReturnsAMono() throws Exception {
+		HttpResponse<String> response = get("/stock/reserved", service("payment-service", "inventory.read"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("reserved");
+	}
+
+	@Test
+	void delegatedCallerIsDeniedUnlessTheEndpointAcceptsIt() throws Exception {
+		assertThat(get("/stock", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
+		assertThat(get("/stock/mine", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.decisions).extracting(S2sAuthorizationEvent::getReason)
+			.containsOnly(DecisionReason.DELEGATION_NOT_ACCEPTED);
+		assertThat(this.recorder.calls).isEmpty();
+	}
+
+	@Test
+	void delegatedCallerIsAcceptedOnlyThroughTheListedService() throws Exception {
+		HttpResponse<String> response = get("/stock/orders", delegated("alice", "order-service"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("order-1order-2");
+		S2sAuthorizationEvent allowed = this.recorder.onlyDecision();
+		assertThat(allowed.getCallerType()).isEqualTo(CallerType.DELEGATED);
+		assertThat(allowed.getSubject()).isEqualTo("alice");
+		assertThat(allowed.getServiceId()).isEqualTo("order-service");
+		this.recorder.clear();
+		assertThat(get("/stock/orders", delegated("alice", "payment-service")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.onlyDecision().getReason()).isEqualTo(DecisionReason.SERVICE_NOT_LISTED);
+		assertThat(get("/stock/orders", user("alice")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void noTokenIs401AndABadTokenIs401() throws Exception {
+		HttpResponse<String> none = send(request("/stock").build());
+		assertThat(none.statusCode()).isEqualTo(401);
+		HttpResponse<String> bad = get("/stock", issuer.badTokens("inventory-service").expired());
+		assertThat(bad.statusCode()).isEqualTo(401);
+		assertThat(bad.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+		assertThat(this.recorder.calls).isEmpty();
+	}
+
+	@Test
+	void servicePathWithoutAnnotationAdmitsOnlyTheConfiguredService() throws Exception {
+		assertThat(get("/api/internal/reindex", service("order-service")).statusCode()).isEqualTo(200);
+		S2sAuthorizationEvent allowed = this.recorder.onlyDecision();
+		assertThat(allowed.getRoute()).isEqualTo("/api/internal/**");
+		assertThat(allowed.getRule()).isEqualTo("service path /api/internal/**");
+		assertThat(this.recorder.calls).containsExactly("reindex");
+		this.recorder.clear();
+		assertThat(get("/api/internal/reindex", service("payment-service")).statusCode()).isEqualTo(403);
+		assertThat(get("/api/internal/reindex", user("alice")).statusCode()).isEqualTo(403);
+		assertThat(get("/api/internal/reindex", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
+		assertThat(send(request("/api/internal/reindex").build()).statusCode()).isEqualTo(401);
+		assertThat(get("/api/internal/unmapped", user("alice")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.calls).isEmpty();
+		assertThat(this.recorder.decisions).extracting(S2sAuthorizationEvent::getReason)
+			.containsExactly(DecisionReason.SERVICE_NOT_LISTED, DecisionReason.CALLER_TYPE_NOT_ACCEPTED,
+					DecisionReason.DELEGATION_NOT_ACCEPTED, DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+	}
+
+	@Test
+	void publicPathNeedsNoToken() throws Exception {
+		HttpResponse<String> response = send(request("/public/ping").build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("pong");
+	}
+
+	@Test
+	void metaAnnotationIsEnforced() throws Exception {
+		HttpResponse<String> response = get("/meta", service("order-service"));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).endsWith("scope=\"orders.write\""));
+		assertThat(get("/meta", service("order-service", "orders.write")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void annotationOnTheInterfaceIsEnforcedAndAFluxIsReturned() throws Exception {
+		assertThat(get("/prices", service("order-service")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.calls).isEmpty();
+		HttpResponse<String> response = get("/prices", service("pricing-service"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("1.002.00");
+	}
+
+	@Test
+	void preAuthorizeStillAppliesAlongsideTheCallerAnnotation() throws Exception {
+		HttpResponse<String> withoutAdmin = get("/stock/admin", service("order-service"));
+		assertThat(withoutAdmin.statusCode()).isEqualTo(403);
+		// Spring Security's own answer to its own denial.
+		assertThat(withoutAdmin.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("insufficient_scope"));
+		assertThat(get("/stock/admin", service("order-service", "inventory.admin")).statusCode()).isEqualTo(200);
+		assertThat(get("/stock/admin", service("payment-service", "inventory.admin")).statusCode()).isEqualTo(403);
+		assertThat(this.recorder.calls).containsExactly("admin");
+	}
+
+	@Test
+	void metricsTagOnlyKnownServiceIds() throws Exception {
+		double unknownBefore = count("denied", "other");
+		double orderBefore = count("allowed", "order-service");
+		get("/stock", service("made-up-" + UUID.randomUUID()));
+		get("/stock", service("order-service"));
+		assertThat(count("denied", "other")).isEqualTo(unknownBefore + 1);
+		assertThat(count("allowed", "order-service")).isEqualTo(orderBefore + 1);
+		assertThat(this.meters.find(METER).tagKeys("caller.id").counters())
+			.allSatisfy((counter) -> assertThat(counter.getId().getTag("caller.id")).doesNotStartWith("made-up"));
+	}
+
+	@Test
+	void denialLogLineEscapesTextFromTheToken(CapturedOutput output) throws Exception {
+		assertThat(get("/stock", service("evil\nreason=allowed")).statusCode()).isEqualTo(403);
+		assertThat(output).contains("service=\"evil\\u000areason=allowed\"");
+		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith("reason=allowed"));
+	}
+
+	@Test
+	void invalidCorrelationIdIsReplacedAndTheAuditEventCarriesIt() throws Exception {
+		HttpResponse<String> response = get("/stock", service("payment-service"), "X-Correlation-Id",
+				"not valid\u00e9");
+		String id = response.headers().firstValue("X-Correlation-Id").orElseThrow();
+		assertThat(id).isNotEqualTo("not valid\u00e9").matches("[0-9a-f-]{36}");
+		assertThat(this.recorder.onlyDecision().getCorrelationId()).isEqualTo(id);
+		AuditEvent audit = this.recorder.audits.peek();
+		assertThat(audit).isNotNull();
+		assertThat(audit.getType()).isEqualTo("S2S_AUTHORIZATION_DENIED");
+		assertThat(audit.getPrincipal()).isEqualTo("payment-service");
+		assertThat(audit.getData()).containsEntry("correlationId", id)
+			.containsEntry("reason", "service_not_listed")
+			.containsEntry("route", "/stock")
+			.doesNotContainKey("token");
+	}
+
+	private double count(String outcome, String callerId) {
+		Counter counter = this.meters.find(METER).tag("outcome", outcome).tag("caller.id", callerId).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static String service(String id, String... scopes) {
+		return issuer.serviceToken(id).audience("inventory-service").scopes(scopes).sign();
+	}
+
+	private static String user(String name) {
+		return issuer.userToken(name).audience("inventory-service").sign();
+	}
+
+	private static String delegated(String name, String actor) {
+		return issuer.delegatedToken(name, actor).audience("inventory-service").sign();
+	}
+
+	private HttpResponse<String> get(String path, String token, String... headers) throws Exception {
+		HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + token);
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return send(request.build());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Records handler calls, decisions and Actuator audit events.
+	 */
+	static class Recorder {
+
+		final Queue<String> calls = new ConcurrentLinkedQueue<>();
+
+		final Queue<S2sAuthorizationEvent> decisions = new ConcurrentLinkedQueue<>();
+
+		final Queue<AuditEvent> audits = new ConcurrentLinkedQueue<>();
+
+		@EventListener
+		void onDecision(S2sAuthorizationEvent event) {
+			this.decisions.add(event);
+		}
+
+		@EventListener
+		void onAudit(AuditApplicationEvent event) {
+			this.audits.add(event.getAuditEvent());
+		}
+
+		String call(String name) {
+			this.calls.add(name);
+			return name;
+		}
+
+		S2sAuthorizationEvent onlyDecision() {
+			assertThat(this.decisions).hasSize(1);
+			return this.decisions.peek();
+		}
+
+		void clear() {
+			this.calls.clear();
+			this.decisions.clear();
+			this.audits.clear();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import({ InventoryController.class, PricesController.class, InternalController.class })
+	static class Endpoints {
+
+		@Bean
+		Recorder recorder() {
+			return new Recorder();
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+	}
+
+	@RestController
+	@ServiceCaller("order-service")
+	static class InventoryController {
+
+		private final Recorder recorder;
+
+		InventoryController(Recorder recorder) {
+			this.recorder = recorder;
+		}
+
+		@GetMapping("/stock")
+		String stock() {
+			return this.recorder.call("stock");
+		}
+
+		@GetMapping("/stock/reserved")
+		@ServiceCaller(value = { "order-service", "payment-service" }, scopes = "inventory.read")
+		Mono<String> reserved() {
+			return Mono.fromSupplier(() -> this.recorder.call("reserved"));
+		}
+
+		@GetMapping("/stock/mine")
+		@UserCaller
+		String mine() {
+			return this.recorder.call("mine");
+		}
+
+		@GetMapping("/stock/orders")
+		@UserCaller
+		@DelegatedCaller("order-service")
+		Flux<String> orders() {
+			this.recorder.call("orders");
+			return Flux.just("order-1", "order-2");
+		}
+
+		@GetMapping("/stock/admin")
+		@PreAuthorize("hasAuthority('SCOPE_inventory.admin')")
+		Mono<String> admin() {
+			return Mono.fromSupplier(() -> this.recorder.call("admin"));
+		}
+
+		@GetMapping("/meta")
+		@OrderWriter
+		String meta() {
+			return this.recorder.call("meta");
+		}
+
+	}
+
+	@Target(ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@ServiceCaller(value = "order-service", scopes = "orders.write")
+	@interface OrderWriter {
+
+	}
+
+	interface PricesApi {
+
+		@GetMapping("/prices")
+		@ServiceCaller("pricing-service")
+		Flux<String> prices();
+
+	}
+
+	@RestController
+	static class PricesController implements PricesApi {
+
+		private final Recorder recorder;
+
+		PricesController(Recorder recorder) {
+			this.recorder = recorder;
+		}
+
+		@Override
+		public Flux<String> prices() {
+			this.recorder.call("prices");
+			return Flux.fromIterable(List.of("1.00", "2.00"));
+		}
+
+	}
+
+	@RestController
+	static class InternalController {
+
+		private final Recorder recorder;
+
+		InternalController(Recorder recorder) {
+			this.recorder = recorder;
+		}
+
+		@GetMapping("/api/internal/reindex")
+		String reindex() {
+			return this.recorder.call("reindex");
+		}
+
+		@GetMapping("/public/ping")
+		String ping() {
+			return "pong";
+		}
+
+	}
+
+}
