@@ -51,7 +51,7 @@ import dev.s2s.security.caller.IdentityProvider;
  * <p>
  * One issuer runs per application context, so per distinct configuration in Spring's
  * context cache; it stops when the context closes. Tokens minted by {@link S2sMockMvc},
- * {@link S2sWebTestClient}, {@code NegativeTests} and the
+ * {@link S2sWebTestClient}, {@link NegativeTests} and the
  * {@link WithServiceCaller @WithServiceCaller} family come from it.
  *
  * @author s2s-security team

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * Who calls in a test: a service, a user or a service acting for a user, with the scopes
  * and roles its token carries. A request post-processor ({@link S2sMockMvc}), a
  * WebTestClient mutator ({@link S2sWebTestClient}) or the negative-test kit
- * ({@code NegativeTests}) turns it into a real token signed by the test's
+ * ({@link NegativeTests}) turns it into a real token signed by the test's
  * {@link FakeTokenIssuer}, for the application's audience.
  *
  * <pre class="code">

@@ -23,10 +23,20 @@ import dev.s2s.security.test.WithDelegatedCaller;
 import dev.s2s.security.test.WithUserCaller;
 import dev.s2s.security.test.autoconfigure.S2sWebFluxTest;
 import dev.s2s.security.testkit.WhoAmIController;
+import dev.s2s.security.caller.ServiceAuthentication;
+import dev.s2s.security.test.NegativeTests;
+import dev.s2s.security.web.S2sServerHttpSecurityCustomizer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.s2s.security.test.S2sWebTestClient.caller;
@@ -35,9 +45,12 @@ import static dev.s2s.security.test.TestCaller.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link S2sWebFluxTest}: the controller, s2s-security and an issuer; nothing else.
+ * {@link S2sWebFluxTest}: the controller, s2s-security and an issuer; nothing else. The
+ * test's own rules admit only {@code order-service} with {@code inventory.read} to
+ * {@code /stock/**}.
  */
 @S2sWebFluxTest(controllers = WhoAmIController.class, properties = "s2s.security.service-id=inventory-service")
+@Import(S2sWebFluxTestTests.StockRules.class)
 class S2sWebFluxTestTests {
 
 	@Autowired
@@ -97,6 +110,32 @@ class S2sWebFluxTestTests {
 			.exchange()
 			.expectBody(String.class)
 			.isEqualTo("DelegatedAuthentication alice via order-service []");
+	}
+
+	@Test
+	void negativeTestsRunThroughWebTestClient() {
+		NegativeTests.forEndpoint(HttpMethod.GET, "/stock/1")
+			.allowing(service("order-service").scopes("inventory.read"))
+			.run(this.client);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StockRules {
+
+		@Bean
+		SecurityWebFilterChain rules(ServerHttpSecurity http, S2sServerHttpSecurityCustomizer s2s) {
+			s2s.customize(http);
+			return http
+				.authorizeExchange((exchanges) -> exchanges.pathMatchers("/stock/**")
+					.access((authentication, context) -> authentication
+						.map((caller) -> new AuthorizationDecision(caller instanceof ServiceAuthentication service
+								&& service.getServiceId().equals("order-service")
+								&& service.hasScope("inventory.read"))))
+					.anyExchange()
+					.authenticated())
+				.build();
+		}
+
 	}
 
 }
