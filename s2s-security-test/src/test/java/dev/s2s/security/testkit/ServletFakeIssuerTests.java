@@ -18,9 +18,6 @@ package dev.s2s.security.testkit;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundProperties;
-import dev.s2s.security.caller.DelegatedAuthentication;
-import dev.s2s.security.caller.ServiceAuthentication;
-import dev.s2s.security.caller.UserAuthentication;
 import dev.s2s.security.outbound.ServiceTokens;
 import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
@@ -28,6 +25,7 @@ import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.WithDelegatedCaller;
 import dev.s2s.security.test.WithServiceCaller;
 import dev.s2s.security.test.WithUserCaller;
+import dev.s2s.security.test.assertj.S2sAssertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,8 +125,9 @@ class ServletFakeIssuerTests {
 	@Test
 	@WithServiceCaller(value = "order-service", scopes = { "inventory.read", "inventory.write" })
 	void withServiceCaller() throws Exception {
-		assertThat(SecurityContextHolder.getContext().getAuthentication()).isInstanceOfSatisfying(
-				ServiceAuthentication.class, (caller) -> assertThat(caller.getServiceId()).isEqualTo("order-service"));
+		S2sAssertions.assertThat(SecurityContextHolder.getContext().getAuthentication())
+			.isService("order-service")
+			.hasScope("inventory.read", "inventory.write");
 		this.mockMvc.perform(get("/whoami"))
 			.andExpect(content().string("ServiceAuthentication order-service [inventory.read, inventory.write]"));
 	}
@@ -136,19 +135,18 @@ class ServletFakeIssuerTests {
 	@Test
 	@WithUserCaller(value = "alice", scopes = "orders.read")
 	void withUserCaller() {
-		assertThat(SecurityContextHolder.getContext().getAuthentication()).isInstanceOfSatisfying(
-				UserAuthentication.class, (caller) -> assertThat(caller.getSubject()).isEqualTo("alice"));
+		S2sAssertions.assertThat(SecurityContextHolder.getContext().getAuthentication())
+			.isUser("alice")
+			.hasScope("orders.read");
 	}
 
 	@Test
 	@WithDelegatedCaller(user = "alice", actingService = "order-service", roles = "support")
 	void withDelegatedCaller() {
-		assertThat(SecurityContextHolder.getContext().getAuthentication())
-			.isInstanceOfSatisfying(DelegatedAuthentication.class, (caller) -> {
-				assertThat(caller.getSubject()).isEqualTo("alice");
-				assertThat(caller.getActingServiceId()).isEqualTo("order-service");
-				assertThat(caller.getRoles()).containsExactly("support");
-			});
+		S2sAssertions.assertThat(SecurityContextHolder.getContext().getAuthentication())
+			.isDelegated("alice")
+			.actingService("order-service")
+			.hasRole("support");
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
