@@ -66,8 +66,7 @@ final class IssuerProperties {
 	 * application names one.
 	 */
 	IdentityProvider provider(IdentityProvider requested) {
-		Object configured = this.issuers.get(FIRST_ISSUER + "provider");
-		if (requested != IdentityProvider.GENERIC || configured == null) {
+		if (requested != IdentityProvider.GENERIC) {
 			return requested;
 		}
 		return this.binder.bind(FIRST_ISSUER + "provider", IdentityProvider.class).orElse(requested);

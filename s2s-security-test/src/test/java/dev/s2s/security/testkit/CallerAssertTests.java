@@ -76,7 +76,7 @@ class CallerAssertTests {
 	@Test
 	void namesTheActingServiceAndTheUser() {
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(this.delegated).isDelegated("bob"))
-			.withMessageContaining("on behalf of <bob> but was on behalf of <alice>");
+			.withMessageContaining("Expected call on behalf of user <bob> but was <alice>");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(this.delegated).actingService("order-service"))
 			.withMessageContaining("Expected acting service <order-service> but was <gateway>");

@@ -17,6 +17,8 @@
 package dev.s2s.security.test.assertj;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.s2s.security.caller.CallerAuthentication;
 import dev.s2s.security.caller.DelegatedAuthentication;
@@ -46,11 +48,7 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert isService(String serviceId) {
-		ServiceAuthentication service = as(ServiceAuthentication.class);
-		if (!service.getServiceId().equals(serviceId)) {
-			failWithMessage("Expected service <%s> but was <%s>", serviceId, service.getServiceId());
-		}
-		return this;
+		return expect("service", serviceId, as(ServiceAuthentication.class).getServiceId());
 	}
 
 	/**
@@ -59,11 +57,7 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert isUser(String subject) {
-		UserAuthentication user = as(UserAuthentication.class);
-		if (!user.getSubject().equals(subject)) {
-			failWithMessage("Expected user <%s> but was <%s>", subject, user.getSubject());
-		}
-		return this;
+		return expect("user", subject, as(UserAuthentication.class).getSubject());
 	}
 
 	/**
@@ -72,12 +66,7 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert isDelegated(String subject) {
-		DelegatedAuthentication delegated = as(DelegatedAuthentication.class);
-		if (!delegated.getSubject().equals(subject)) {
-			failWithMessage("Expected a call on behalf of <%s> but was on behalf of <%s>", subject,
-					delegated.getSubject());
-		}
-		return this;
+		return expect("call on behalf of user", subject, as(DelegatedAuthentication.class).getSubject());
 	}
 
 	/**
@@ -86,11 +75,7 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert actingService(String serviceId) {
-		DelegatedAuthentication delegated = as(DelegatedAuthentication.class);
-		if (!delegated.getActingServiceId().equals(serviceId)) {
-			failWithMessage("Expected acting service <%s> but was <%s>", serviceId, delegated.getActingServiceId());
-		}
-		return this;
+		return expect("acting service", serviceId, as(DelegatedAuthentication.class).getActingServiceId());
 	}
 
 	/**
@@ -99,12 +84,7 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert hasScope(String... scopes) {
-		CallerAuthentication caller = as(CallerAuthentication.class);
-		List<String> missing = List.of(scopes).stream().filter((scope) -> !caller.hasScope(scope)).toList();
-		if (!missing.isEmpty()) {
-			failWithMessage("Expected scopes %s but %s missing from %s", List.of(scopes), missing, caller.getScopes());
-		}
-		return this;
+		return expectAll("scopes", scopes, as(CallerAuthentication.class).getScopes());
 	}
 
 	/**
@@ -113,8 +93,8 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert doesNotHaveScope(String... scopes) {
-		CallerAuthentication caller = as(CallerAuthentication.class);
-		List<String> present = List.of(scopes).stream().filter(caller::hasScope).toList();
+		Set<String> granted = as(CallerAuthentication.class).getScopes();
+		List<String> present = Stream.of(scopes).filter(granted::contains).toList();
 		if (!present.isEmpty()) {
 			failWithMessage("Expected no scope of %s but found %s", List.of(scopes), present);
 		}
@@ -127,10 +107,20 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert hasRole(String... roles) {
-		CallerAuthentication caller = as(CallerAuthentication.class);
-		List<String> missing = List.of(roles).stream().filter((role) -> !caller.getRoles().contains(role)).toList();
+		return expectAll("roles", roles, as(CallerAuthentication.class).getRoles());
+	}
+
+	private CallerAssert expect(String what, String expected, String actual) {
+		if (!expected.equals(actual)) {
+			failWithMessage("Expected %s <%s> but was <%s>", what, expected, actual);
+		}
+		return this;
+	}
+
+	private CallerAssert expectAll(String what, String[] expected, Set<String> actual) {
+		List<String> missing = Stream.of(expected).filter((value) -> !actual.contains(value)).toList();
 		if (!missing.isEmpty()) {
-			failWithMessage("Expected roles %s but %s missing from %s", List.of(roles), missing, caller.getRoles());
+			failWithMessage("Expected %s %s but %s missing from %s", what, List.of(expected), missing, actual);
 		}
 		return this;
 	}
