@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.s2s.security.caller.IdentityProvider;
+
+/**
+ * Starts a {@link FakeTokenIssuer} for a Spring test and points the application at it
+ * before its context starts. The issuer is a bean, so the test can inject it:
+ *
+ * <pre class="code">
+ * &#64;SpringBootTest
+ * &#64;AutoConfigureFakeTokenIssuer
+ * class InventoryTests {
+ *
+ *     &#64;Autowired
+ *     FakeTokenIssuer issuer;
+ *
+ * }
+ * </pre>
+ *
+ * <p>
+ * The application's first trusted issuer ({@code s2s.security.inbound.issuers[0]}) gets
+ * the fake's {@code issuer-uri}; its other settings (audiences, delegating clients, claim
+ * names) are kept, a {@code jwk-set-uri} is dropped, and JWKS refetches are allowed every
+ * 100 ms. When the application sends service tokens ({@code s2s.security.outbound}), its
+ * {@code token-uri} (or {@code issuer-uri}, if that is what it configures) points to the
+ * fake, which knows the client when it has a {@code client-secret}.
+ *
+ * <p>
+ * One issuer runs per application context, so per distinct configuration in Spring's
+ * context cache; it stops when the context closes. Tokens minted by {@link S2sMockMvc},
+ * {@link S2sWebTestClient}, {@link NegativeTests} and the
+ * {@link WithServiceCaller @WithServiceCaller} family come from it.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ * @see dev.s2s.security.test.autoconfigure.S2sWebMvcTest
+ * @see dev.s2s.security.test.autoconfigure.S2sWebFluxTest
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+public @interface AutoConfigureFakeTokenIssuer {
+
+	/**
+	 * The identity provider the issuer imitates: its tokens take that provider's shape
+	 * and the application reads them with that preset. {@code GENERIC}, the default,
+	 * keeps the provider the application configures for its first issuer, if any, and
+	 * mints RFC 9068 tokens otherwise.
+	 * @return the provider
+	 */
+	IdentityProvider provider() default IdentityProvider.GENERIC;
+
+	/**
+	 * The algorithms the issuer publishes keys for; the first signs by default.
+	 * @return the algorithms
+	 */
+	SigningAlgorithm[] algorithms() default SigningAlgorithm.RS256;
+
+	/**
+	 * The path of the issuer URI, for example {@code /realms/platform}; empty for none.
+	 * @return the path
+	 */
+	String issuerPath() default "";
+
+}

@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.test;
+
+import java.util.List;
+
+import dev.s2s.security.caller.IdentityProvider;
+
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.Assert;
+
+/**
+ * Starts the issuer, registers it as a bean that closes with the context, and puts the
+ * properties pointing at it first in the environment. A record: equal settings share a
+ * cached context.
+ *
+ * @author s2s-security team
+ */
+record FakeTokenIssuerContextCustomizer(IdentityProvider provider, List<SigningAlgorithm> algorithms,
+		String issuerPath) implements ContextCustomizer {
+
+	static final String BEAN_NAME = "fakeTokenIssuer";
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+		Assert.isInstanceOf(BeanDefinitionRegistry.class, context,
+				"@AutoConfigureFakeTokenIssuer needs a context that accepts bean definitions");
+		ConfigurableEnvironment environment = context.getEnvironment();
+		IssuerProperties properties = new IssuerProperties(environment);
+		IdentityProvider effective = properties.provider(this.provider);
+		FakeTokenIssuer issuer = start(effective);
+		RootBeanDefinition definition = new RootBeanDefinition(FakeTokenIssuer.class, () -> issuer);
+		definition.setDestroyMethodName("close");
+		((BeanDefinitionRegistry) context).registerBeanDefinition(BEAN_NAME, definition);
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(BEAN_NAME, properties.pointingAt(issuer, effective)));
+		properties.outboundClient().ifPresent((client) -> issuer.registerClient(client.id(), client.secret()));
+	}
+
+	private FakeTokenIssuer start(IdentityProvider provider) {
+		Assert.notEmpty(this.algorithms, "@AutoConfigureFakeTokenIssuer needs at least one algorithm");
+		FakeTokenIssuer.Builder builder = FakeTokenIssuer.builder().shape(shape(provider));
+		builder.algorithms(this.algorithms.get(0),
+				this.algorithms.subList(1, this.algorithms.size()).toArray(SigningAlgorithm[]::new));
+		if (!this.issuerPath.isEmpty()) {
+			builder.issuerPath(this.issuerPath);
+		}
+		return builder.start();
+	}
+
+	private static TokenShape shape(IdentityProvider provider) {
+		return (provider == IdentityProvider.GENERIC) ? TokenShape.RFC9068 : TokenShape.valueOf(provider.name());
+	}
+
+}
