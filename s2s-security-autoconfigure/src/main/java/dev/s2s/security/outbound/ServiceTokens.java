@@ -122,23 +122,7 @@ public final class ServiceTokens implements AutoCloseable {
 	 * @throws ServiceTokenException if no valid token can be had
 	 */
 	public String getToken(String target, @Nullable AbstractOAuth2Token incoming) {
-		CompletableFuture<String> token = getTokenAsync(target, incoming);
-		if (token.isDone() && !token.isCompletedExceptionally()) {
-			return token.join();
-		}
-		try {
-			return token.get(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new ServiceTokenException("No token for target '" + target + "' within " + this.deadline);
-		}
-		catch (ExecutionException ex) {
-			throw TokenEndpointClient.failure(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ServiceTokenException("Interrupted while waiting for a token for target '" + target + "'");
-		}
+		return token(target, incoming).value();
 	}
 
 	/**
@@ -150,18 +134,51 @@ public final class ServiceTokens implements AutoCloseable {
 	 * @return the token value, or a {@link ServiceTokenException}
 	 */
 	public CompletableFuture<String> getTokenAsync(String target, @Nullable AbstractOAuth2Token incoming) {
+		return tokenAsync(target, incoming).thenApply(CachedToken::value);
+	}
+
+	/**
+	 * The token, waiting at most for the deadline; a cached token is returned without
+	 * allocating, which keeps the interceptor cheap.
+	 */
+	CachedToken token(String target, @Nullable AbstractOAuth2Token incoming) {
+		CompletableFuture<CachedToken> token = tokenAsync(target, incoming);
+		if (token.isDone() && !token.isCompletedExceptionally()) {
+			return token.join();
+		}
+		try {
+			return token.get(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw noTokenInTime(target);
+		}
+		catch (ExecutionException ex) {
+			throw TokenEndpointClient.failure(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ServiceTokenException("Interrupted while waiting for a token for target '" + target + "'");
+		}
+	}
+
+	CompletableFuture<CachedToken> tokenAsync(String target, @Nullable AbstractOAuth2Token incoming) {
 		Target resolved = target(target);
-		if (resolved.definition().identity() == OutboundTarget.Identity.SERVICE) {
-			return this.cache.get(resolved.serviceKey()).thenApply(CachedToken::value);
+		OutboundTarget.Identity identity = resolved.definition().identity();
+		if (identity == OutboundTarget.Identity.SERVICE) {
+			return this.cache.get(resolved.serviceKey());
 		}
 		if (incoming == null) {
 			return CompletableFuture.failedFuture(new ServiceTokenException(
-					"Target '" + target + "' needs the " + "caller's bearer token, and the current request has none"));
+					"Target '" + target + "' needs the caller's bearer token, and the current request has none"));
 		}
-		if (resolved.definition().identity() == OutboundTarget.Identity.FORWARD) {
-			return CompletableFuture.completedFuture(incoming.getTokenValue());
+		if (identity == OutboundTarget.Identity.FORWARD) {
+			return CompletableFuture.completedFuture(CachedToken.forwarded(incoming.getTokenValue()));
 		}
-		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue())).thenApply(CachedToken::value);
+		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue()));
+	}
+
+	ServiceTokenException noTokenInTime(String target) {
+		return new ServiceTokenException("No token for target '" + target + "' within " + this.deadline);
 	}
 
 	/**

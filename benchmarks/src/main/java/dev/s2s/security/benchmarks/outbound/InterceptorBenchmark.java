@@ -45,6 +45,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -199,14 +201,16 @@ public class InterceptorBenchmark {
 
 	public static void main(String[] args) throws RunnerException {
 		Collection<RunResult> results = new Runner(
-				new OptionsBuilder().include(InterceptorBenchmark.class.getName() + "\\.").build())
+				new OptionsBuilder().include(InterceptorBenchmark.class.getName() + "\\.")
+					.addProfiler(GCProfiler.class)
+					.build())
 			.run();
 		Map<String, RunResult> byName = new HashMap<>();
 		results.forEach((result) -> byName.put(result.getParams().getBenchmark().replaceAll(".*\\.", ""), result));
 		double spring = score(byName, "spring");
 		System.out.println();
 		System.out.println("Attaching a cached token to one request (ns/op, lower is better; same run)");
-		System.out.printf("%-44s %10s %10s %12s%n", "", "ns/op", "error", "vs Spring");
+		System.out.printf("%-44s %10s %10s %12s %10s%n", "", "ns/op", "error", "vs Spring", "bytes/op");
 		row(byName, "s2s", "s2s ServiceTokenInterceptor", spring);
 		row(byName, "spring", "Spring OAuth2ClientHttpRequestInterceptor", spring);
 		row(byName, "getToken", "s2s ServiceTokens.getToken(target) alone", spring);
@@ -220,8 +224,11 @@ public class InterceptorBenchmark {
 
 	private static void row(Map<String, RunResult> results, String name, String label, double spring) {
 		double score = score(results, name);
-		System.out.printf("%-44s %10.1f %10.1f %11.2fx%n", label, score,
-				results.get(name).getPrimaryResult().getScoreError(), score / spring);
+		// Allocation per call does not depend on how busy the machine is.
+		Result<?> allocated = results.get(name).getSecondaryResults().get("gc.alloc.rate.norm");
+		System.out.printf("%-44s %10.1f %10.1f %11.2fx %10.0f%n", label, score,
+				results.get(name).getPrimaryResult().getScoreError(), score / spring,
+				(allocated != null) ? allocated.getScore() : Double.NaN);
 	}
 
 	private static final class PreparedRequest implements HttpRequest {

@@ -17,7 +17,11 @@
 package dev.s2s.security.autoconfigure.outbound;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.outbound.ServiceTokenException;
@@ -213,6 +217,26 @@ class S2sOutboundAutoConfigurationTests {
 			var response = client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity().block();
 			assertThat(response.getStatusCode().value()).isEqualTo(200);
 			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	@Test
+	void webClientWhenCancelledWhileTokenIsFetchedThenOtherCallersStillGetIt() {
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class)
+				.clientConnector(new JdkClientHttpConnector())
+				.build();
+			ServiceTokens tokens = context.getBean(ServiceTokens.class);
+			CountDownLatch release = this.endpoint.hold();
+			CompletableFuture<String> waiting = tokens.getTokenAsync("inventory-service", null);
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> client.get()
+				.uri(this.inventory.url() + "/stock")
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofMillis(200)));
+			release.countDown();
+			assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("token-1");
+			assertThat(this.endpoint.requests()).isEqualTo(1);
 		});
 	}
 
