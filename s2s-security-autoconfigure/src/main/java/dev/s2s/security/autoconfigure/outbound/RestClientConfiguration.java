@@ -19,13 +19,13 @@ package dev.s2s.security.autoconfigure.outbound;
 import dev.s2s.security.outbound.OutboundTarget;
 import dev.s2s.security.outbound.ServiceTokenInterceptor;
 import dev.s2s.security.outbound.ServiceTokens;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +38,9 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
 
 /**
  * Attaches tokens to the {@code RestClient.Builder} and {@code RestTemplateBuilder} that
- * Boot configures (whose clients then do not follow redirects), and through Boot's
- * customizer bridge to {@code @HttpExchange} service groups; a group named after a target
- * gets the target's base URL.
+ * Boot configures, with {@link TargetRedirects} applied, and through Boot's customizer
+ * bridge to {@code @HttpExchange} service groups; a group named after a target gets the
+ * target's base URL.
  *
  * @author s2s-security team
  */
@@ -56,34 +56,45 @@ class RestClientConfiguration {
 
 	@Bean
 	RestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+			ServiceTokens serviceTokens, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpRequestFactory factory = redirectFreeFactory(factoryBuilder, settings);
-		return (builder) -> builder.requestInterceptor(interceptor).requestFactory(factory);
+		ClientHttpRequestFactory factory = requestFactory(serviceTokens, factoryBuilder, settings);
+		return (builder) -> {
+			builder.requestInterceptor(interceptor);
+			if (factory != null) {
+				builder.requestFactory(factory);
+			}
+		};
 	}
 
 	@Bean
 	RestTemplateCustomizer s2sServiceTokenRestTemplateCustomizer(ServiceTokenInterceptor interceptor,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+			ServiceTokens serviceTokens, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpRequestFactory factory = redirectFreeFactory(factoryBuilder, settings);
+		ClientHttpRequestFactory factory = requestFactory(serviceTokens, factoryBuilder, settings);
 		return (restTemplate) -> {
-			restTemplate.setRequestFactory(factory);
+			if (factory != null) {
+				restTemplate.setRequestFactory(factory);
+			}
 			restTemplate.getInterceptors().add(interceptor);
 		};
 	}
 
 	/**
-	 * Boot's request factory with its settings, except that redirects are not followed:
-	 * an HTTP client that follows a redirect re-sends the Authorization header to
-	 * whatever host the Location names (the JDK client does), and an interceptor never
-	 * sees it happen. A 3xx reaches the caller instead.
+	 * Boot's request factory with {@link TargetRedirects} applied; {@code null} when the
+	 * application does not follow redirects, so Boot's factory is used as is.
 	 */
-	private static ClientHttpRequestFactory redirectFreeFactory(
+	private static @Nullable ClientHttpRequestFactory requestFactory(ServiceTokens serviceTokens,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> settings) {
-		return factoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
-			.build(settings.getIfAvailable(HttpClientSettings::defaults).withRedirects(HttpRedirects.DONT_FOLLOW));
+		HttpClientSettings applied = settings.getIfAvailable(HttpClientSettings::defaults);
+		if (!TargetRedirects.needed(applied)) {
+			return null;
+		}
+		ClientHttpRequestFactoryBuilder<?> builder = factoryBuilder
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		return new TargetRedirectsRequestFactory(builder.build(applied),
+				builder.build(TargetRedirects.dontFollow(applied)), new TargetRedirects(serviceTokens));
 	}
 
 	@Bean
