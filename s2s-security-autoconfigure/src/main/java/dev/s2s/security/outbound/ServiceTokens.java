@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -322,7 +323,7 @@ public final class ServiceTokens implements AutoCloseable {
 
 	}
 
-	private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+	private static final class DaemonThreads implements ThreadFactory {
 
 		private final AtomicInteger count = new AtomicInteger();
 

@@ -34,6 +34,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
@@ -55,29 +56,11 @@ class RestClientConfiguration {
 	}
 
 	@Bean
-	RestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
+	ServiceTokenRestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
 			ServiceTokens serviceTokens, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpRequestFactory factory = requestFactory(serviceTokens, factoryBuilder, settings);
-		return (builder) -> {
-			builder.requestInterceptor(interceptor);
-			if (factory != null) {
-				builder.requestFactory(factory);
-			}
-		};
-	}
-
-	@Bean
-	RestTemplateCustomizer s2sServiceTokenRestTemplateCustomizer(ServiceTokenInterceptor interceptor,
-			ServiceTokens serviceTokens, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
-			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpRequestFactory factory = requestFactory(serviceTokens, factoryBuilder, settings);
-		return (restTemplate) -> {
-			if (factory != null) {
-				restTemplate.setRequestFactory(factory);
-			}
-			restTemplate.getInterceptors().add(interceptor);
-		};
+		return new ServiceTokenRestClientCustomizer(interceptor,
+				requestFactory(serviceTokens, factoryBuilder, settings));
 	}
 
 	/**
@@ -107,6 +90,40 @@ class RestClientConfiguration {
 					.forEachClient((group, builder) -> builder.baseUrl(target.baseUrls().get(0).toString()));
 			}
 		};
+	}
+
+	/**
+	 * One customizer for both builders, so {@code RestClient} and {@code RestTemplate}
+	 * cannot drift apart.
+	 */
+	static final class ServiceTokenRestClientCustomizer implements RestClientCustomizer, RestTemplateCustomizer {
+
+		private final ServiceTokenInterceptor interceptor;
+
+		private final @Nullable ClientHttpRequestFactory requestFactory;
+
+		ServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
+				@Nullable ClientHttpRequestFactory requestFactory) {
+			this.interceptor = interceptor;
+			this.requestFactory = requestFactory;
+		}
+
+		@Override
+		public void customize(RestClient.Builder builder) {
+			builder.requestInterceptor(this.interceptor);
+			if (this.requestFactory != null) {
+				builder.requestFactory(this.requestFactory);
+			}
+		}
+
+		@Override
+		public void customize(RestTemplate restTemplate) {
+			if (this.requestFactory != null) {
+				restTemplate.setRequestFactory(this.requestFactory);
+			}
+			restTemplate.getInterceptors().add(this.interceptor);
+		}
+
 	}
 
 }
