@@ -82,8 +82,8 @@ public final class ServiceTokens implements AutoCloseable {
 						builder.audienceParameter),
 				builder.clock, this.executor);
 		TokenMetrics metrics = builder.metrics;
-		this.cache = new TokenCache((key) -> fetch(client, key, metrics), builder.clock, builder.maximumCacheSize,
-				builder.initialBackoff, builder.maxBackoff, metrics);
+		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics), builder.clock,
+				builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
 		this.baseUrls = new ArrayList<>();
 		for (OutboundTarget target : builder.targets) {
@@ -166,7 +166,7 @@ public final class ServiceTokens implements AutoCloseable {
 		Target resolved = target(target);
 		OutboundTarget.Identity identity = resolved.definition().identity();
 		if (identity == OutboundTarget.Identity.SERVICE) {
-			return this.cache.get(resolved.serviceKey());
+			return this.cache.get(resolved.serviceKey(), target);
 		}
 		if (incoming == null) {
 			return CompletableFuture.failedFuture(new ServiceTokenException(
@@ -175,7 +175,7 @@ public final class ServiceTokens implements AutoCloseable {
 		if (identity == OutboundTarget.Identity.FORWARD) {
 			return CompletableFuture.completedFuture(CachedToken.forwarded(incoming.getTokenValue()));
 		}
-		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue()));
+		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue()), target);
 	}
 
 	ServiceTokenException noTokenInTime(String target) {
@@ -264,12 +264,12 @@ public final class ServiceTokens implements AutoCloseable {
 		return target;
 	}
 
-	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key,
+	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key, String target,
 			TokenMetrics metrics) {
 		long start = System.nanoTime();
 		return client.fetch(key).whenComplete((token, ex) -> {
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
-			metrics.tokenRequest(latency, ex == null);
+			metrics.tokenRequest(target, latency, ex == null);
 			if (logger.isDebugEnabled()) {
 				logger.debug((ex == null)
 						? "Fetched token for " + key + " in " + latency.toMillis() + " ms, expires at "

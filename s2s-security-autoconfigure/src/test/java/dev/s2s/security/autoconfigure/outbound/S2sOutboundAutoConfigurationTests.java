@@ -461,16 +461,34 @@ class S2sOutboundAutoConfigurationTests {
 	}
 
 	@Test
-	void metricsRecordTokenRequestsAndCacheHits() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			ServiceTokens tokens = context.getBean(ServiceTokens.class);
-			tokens.getToken("inventory-service", null);
-			tokens.getToken("inventory-service", null);
-			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("s2s.outbound.token.requests").tag("outcome", "success").timer().count())
-				.isEqualTo(1);
-			assertThat(registry.get("s2s.outbound.token.cache").tag("result", "hit").counter().count()).isEqualTo(1);
-		});
+	void metricsRecordTokenRequestsAndCacheHitsPerTarget() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("s2s.security.outbound.targets.billing.base-url=" + this.other.url(),
+					"s2s.security.outbound.targets.billing.audience=billing")
+			.run((context) -> {
+				ServiceTokens tokens = context.getBean(ServiceTokens.class);
+				tokens.getToken("inventory-service", null);
+				tokens.getToken("inventory-service", null);
+				tokens.getToken("billing", null);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("s2s.outbound.token.requests")
+					.tag("target", "inventory-service")
+					.tag("outcome", "success")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("s2s.outbound.token.cache")
+					.tag("target", "inventory-service")
+					.tag("result", "hit")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("s2s.outbound.token.cache")
+					.tag("target", "inventory-service")
+					.tag("result", "miss")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("s2s.outbound.token.requests").tag("target", "billing").timer().count())
+					.isEqualTo(1);
+			});
 	}
 
 	@Test
