@@ -40,7 +40,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * flight. The incoming token for {@code forward} and {@code exchange} targets comes from
  * the {@link ReactiveSecurityContextHolder}. A {@code 401 invalid_token} evicts the token
  * and retries once with a fresh one, only for requests without a body, because a body
- * publisher may not be replayable.
+ * publisher may not be replayable. A filter never sees the redirects its connector
+ * follows: on a {@code WebClient} you build yourself, use a connector that does not
+ * follow redirects, such as {@code new JdkClientHttpConnector()}.
  *
  * @author s2s-security team
  * @since 0.1.0

@@ -33,7 +33,10 @@ import org.springframework.util.Assert;
  * carry an {@code Authorization} header, pass unchanged. When the target answers
  * {@code 401} with {@code invalid_token}, the token is evicted and the request is sent
  * once more with a fresh one (the body of an intercepted request is a byte array, so it
- * can always be replayed).
+ * can always be replayed). An interceptor never sees the redirects its client follows,
+ * and the JDK client re-sends the token to whatever host a redirect names: on a client
+ * you build yourself, do not follow redirects (the auto-configured builders apply a
+ * same-target-only rule, see {@code docs/outbound.md}).
  *
  * @author s2s-security team
  * @since 0.1.0

@@ -20,10 +20,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +63,7 @@ public final class ServiceTokens implements AutoCloseable {
 
 	private final Map<String, Target> targets;
 
-	private final List<BaseUrl> baseUrls;
+	private final TargetUrls urls = new TargetUrls();
 
 	private final TokenCache cache;
 
@@ -85,12 +83,10 @@ public final class ServiceTokens implements AutoCloseable {
 		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics), builder.clock,
 				builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
-		this.baseUrls = new ArrayList<>();
 		for (OutboundTarget target : builder.targets) {
 			this.targets.put(target.name(), new Target(target, builder.credentials.getClientId()));
-			target.baseUrls().forEach((url) -> this.baseUrls.add(BaseUrl.of(url, target.name())));
+			target.baseUrls().forEach((url) -> this.urls.add(url, target.name()));
 		}
-		this.baseUrls.sort(Comparator.comparingInt((BaseUrl url) -> url.path().length()).reversed());
 	}
 
 	/**
@@ -210,12 +206,8 @@ public final class ServiceTokens implements AutoCloseable {
 	 * @return the target, or {@code null} if the URL belongs to none
 	 */
 	public @Nullable OutboundTarget findTarget(URI url) {
-		for (BaseUrl baseUrl : this.baseUrls) {
-			if (baseUrl.matches(url)) {
-				return this.targets.get(baseUrl.target()).definition();
-			}
-		}
-		return null;
+		String name = this.urls.find(url);
+		return (name != null) ? this.targets.get(name).definition() : null;
 	}
 
 	/**
@@ -289,36 +281,6 @@ public final class ServiceTokens implements AutoCloseable {
 		TokenKey exchangeKey(String subjectToken) {
 			return new TokenKey(this.serviceKey.clientId(), this.serviceKey.audience(), this.serviceKey.scopes(),
 					subjectToken);
-		}
-
-	}
-
-	private record BaseUrl(String scheme, String host, int port, String path, String target) {
-
-		static BaseUrl of(URI url, String target) {
-			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
-			if (path.endsWith("/")) {
-				path = path.substring(0, path.length() - 1);
-			}
-			return new BaseUrl(url.getScheme().toLowerCase(Locale.ROOT), url.getHost().toLowerCase(Locale.ROOT),
-					port(url), path, target);
-		}
-
-		boolean matches(URI url) {
-			String host = url.getHost();
-			if (host == null || url.getScheme() == null || !this.scheme.equalsIgnoreCase(url.getScheme())
-					|| !this.host.equalsIgnoreCase(host) || this.port != port(url)) {
-				return false;
-			}
-			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
-			return this.path.isEmpty() || path.equals(this.path) || path.startsWith(this.path + "/");
-		}
-
-		private static int port(URI url) {
-			if (url.getPort() != -1) {
-				return url.getPort();
-			}
-			return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
 		}
 
 	}
