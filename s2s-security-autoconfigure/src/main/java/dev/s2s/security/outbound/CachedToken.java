@@ -22,11 +22,12 @@ import java.time.Instant;
 /**
  * An issued token with the instants that drive the cache: renew from {@code renewAt},
  * serve until {@code usableUntil} (a little before it really expires, so it does not
- * expire in flight).
+ * expire in flight). {@code authorization} is the header value, built once because a
+ * token is sent many times.
  *
  * @author s2s-security team
  */
-record CachedToken(String value, Instant issuedAt, Instant expiresAt, Instant renewAt, Instant usableUntil) {
+record CachedToken(String value, String authorization, Instant expiresAt, Instant renewAt, Instant usableUntil) {
 
 	private static final Duration MAX_SKEW = Duration.ofSeconds(5);
 
@@ -38,7 +39,14 @@ record CachedToken(String value, Instant issuedAt, Instant expiresAt, Instant re
 			skew = MAX_SKEW;
 		}
 		Instant renewAt = issuedAt.plusMillis((long) (lifetime.toMillis() * renewAtFraction));
-		return new CachedToken(value, issuedAt, expiresAt, renewAt, expiresAt.minus(skew));
+		return new CachedToken(value, "Bearer " + value, expiresAt, renewAt, expiresAt.minus(skew));
+	}
+
+	/**
+	 * The caller's own token, forwarded as is and never cached.
+	 */
+	static CachedToken forwarded(String value) {
+		return new CachedToken(value, "Bearer " + value, Instant.MAX, Instant.MAX, Instant.MAX);
 	}
 
 	boolean isUsableAt(Instant now) {

@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.core.AbstractOAuth2Token;
@@ -41,7 +40,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * flight. The incoming token for {@code forward} and {@code exchange} targets comes from
  * the {@link ReactiveSecurityContextHolder}. A {@code 401 invalid_token} evicts the token
  * and retries once with a fresh one, only for requests without a body, because a body
- * publisher may not be replayable.
+ * publisher may not be replayable. A filter never sees the redirects its connector
+ * follows: on a {@code WebClient} you build yourself, use a connector that does not
+ * follow redirects, such as {@code new JdkClientHttpConnector()}.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -57,18 +58,28 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		OutboundTarget target = (request.headers().containsHeader(HttpHeaders.AUTHORIZATION)) ? null
-				: this.serviceTokens.findTarget(request.url());
+		OutboundTarget target = TokenAttachment.target(this.serviceTokens, request.headers(), request.url());
 		if (target == null) {
 			return next.exchange(request);
 		}
-		return incoming(target).flatMap((incoming) -> token(target, incoming.orElse(null)).flatMap((token) -> next
-			.exchange(withToken(request, token))
-			.flatMap((response) -> retryable(target, request, response) ? response.releaseBody().then(Mono.defer(() -> {
-				this.serviceTokens.invalidate(target.name(), incoming.orElse(null), token);
-				return token(target, incoming.orElse(null))
-					.flatMap((fresh) -> next.exchange(withToken(request, fresh)));
-			})) : Mono.just(response))));
+		return incoming(target).flatMap((incoming) -> exchange(request, next, target, incoming.orElse(null)));
+	}
+
+	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, OutboundTarget target,
+			@Nullable AbstractOAuth2Token incoming) {
+		return token(target, incoming)
+			.flatMap((token) -> next.exchange(withToken(request, token)).flatMap((response) -> {
+				// A body publisher may not be replayable: only bodiless requests are
+				// retried.
+				if (request.body() != BodyInserters.empty() || !TokenAttachment.isRejected(target,
+						response.statusCode(), response.headers().asHttpHeaders())) {
+					return Mono.just(response);
+				}
+				return response.releaseBody().then(Mono.defer(() -> {
+					this.serviceTokens.invalidate(target.name(), incoming, token.value());
+					return token(target, incoming).flatMap((fresh) -> next.exchange(withToken(request, fresh)));
+				}));
+			}));
 	}
 
 	private Mono<Optional<AbstractOAuth2Token>> incoming(OutboundTarget target) {
@@ -81,24 +92,19 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 			.defaultIfEmpty(Optional.empty());
 	}
 
-	private Mono<String> token(OutboundTarget target, @Nullable AbstractOAuth2Token incoming) {
-		return Mono.fromFuture(() -> this.serviceTokens.getTokenAsync(target.name(), incoming))
+	private Mono<CachedToken> token(OutboundTarget target, @Nullable AbstractOAuth2Token incoming) {
+		// suppressCancel: the future is shared by every caller waiting for this token, so
+		// one cancelled request must not cancel it for the others.
+		return Mono.fromFuture(() -> this.serviceTokens.tokenAsync(target.name(), incoming), true)
 			.timeout(this.serviceTokens.getDeadline(),
-					Mono.error(() -> new ServiceTokenException(
-							"No token for target '" + target.name() + "' within " + this.serviceTokens.getDeadline())))
+					Mono.error(() -> this.serviceTokens.noTokenInTime(target.name())))
 			.onErrorMap((ex) -> !(ex instanceof ServiceTokenException), TokenEndpointClient::failure);
 	}
 
-	private static boolean retryable(OutboundTarget target, ClientRequest request, ClientResponse response) {
-		return target.identity() != OutboundTarget.Identity.FORWARD
-				&& response.statusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)
-				&& ServiceTokenInterceptor
-					.isInvalidToken(response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
-				&& request.body() == BodyInserters.empty();
-	}
-
-	private static ClientRequest withToken(ClientRequest request, String token) {
-		return ClientRequest.from(request).headers((headers) -> headers.setBearerAuth(token)).build();
+	private static ClientRequest withToken(ClientRequest request, CachedToken token) {
+		return ClientRequest.from(request)
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, token.authorization()))
+			.build();
 	}
 
 }

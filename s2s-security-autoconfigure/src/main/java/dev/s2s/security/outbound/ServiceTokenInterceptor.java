@@ -18,11 +18,8 @@ package dev.s2s.security.outbound;
 
 import java.io.IOException;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -36,7 +33,10 @@ import org.springframework.util.Assert;
  * carry an {@code Authorization} header, pass unchanged. When the target answers
  * {@code 401} with {@code invalid_token}, the token is evicted and the request is sent
  * once more with a fresh one (the body of an intercepted request is a byte array, so it
- * can always be replayed).
+ * can always be replayed). An interceptor never sees the redirects its client follows,
+ * and the JDK client re-sends the token to whatever host a redirect names: on a client
+ * you build yourself, do not follow redirects (the auto-configured builders apply a
+ * same-target-only rule, see {@code docs/outbound.md}).
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -53,32 +53,23 @@ public final class ServiceTokenInterceptor implements ClientHttpRequestIntercept
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		OutboundTarget target = (request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) ? null
-				: this.serviceTokens.findTarget(request.getURI());
+		OutboundTarget target = TokenAttachment.target(this.serviceTokens, request.getHeaders(), request.getURI());
 		if (target == null) {
 			return execution.execute(request, body);
 		}
 		AbstractOAuth2Token incoming = (target.identity() != OutboundTarget.Identity.SERVICE)
 				? ServiceTokens.incomingToken(SecurityContextHolder.getContext().getAuthentication()) : null;
-		String token = this.serviceTokens.getToken(target.name(), incoming);
-		request.getHeaders().setBearerAuth(token);
+		CachedToken token = this.serviceTokens.token(target.name(), incoming);
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.authorization());
 		ClientHttpResponse response = execution.execute(request, body);
-		if (target.identity() == OutboundTarget.Identity.FORWARD || !isInvalidToken(response)) {
+		if (!TokenAttachment.isRejected(target, response.getStatusCode(), response.getHeaders())) {
 			return response;
 		}
 		response.close();
-		this.serviceTokens.invalidate(target.name(), incoming, token);
-		request.getHeaders().setBearerAuth(this.serviceTokens.getToken(target.name(), incoming));
+		this.serviceTokens.invalidate(target.name(), incoming, token.value());
+		request.getHeaders()
+			.set(HttpHeaders.AUTHORIZATION, this.serviceTokens.token(target.name(), incoming).authorization());
 		return execution.execute(request, body);
-	}
-
-	private static boolean isInvalidToken(ClientHttpResponse response) throws IOException {
-		return response.getStatusCode().isSameCodeAs(HttpStatus.UNAUTHORIZED)
-				&& isInvalidToken(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE));
-	}
-
-	static boolean isInvalidToken(@Nullable String wwwAuthenticate) {
-		return wwwAuthenticate != null && wwwAuthenticate.contains("invalid_token");
 	}
 
 }

@@ -20,15 +20,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,7 +63,7 @@ public final class ServiceTokens implements AutoCloseable {
 
 	private final Map<String, Target> targets;
 
-	private final List<BaseUrl> baseUrls;
+	private final TargetUrls urls = new TargetUrls();
 
 	private final TokenCache cache;
 
@@ -81,15 +80,13 @@ public final class ServiceTokens implements AutoCloseable {
 						builder.audienceParameter),
 				builder.clock, this.executor);
 		TokenMetrics metrics = builder.metrics;
-		this.cache = new TokenCache((key) -> fetch(client, key, metrics), builder.clock, builder.maximumCacheSize,
-				builder.initialBackoff, builder.maxBackoff, metrics);
+		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics), builder.clock,
+				builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
-		this.baseUrls = new ArrayList<>();
 		for (OutboundTarget target : builder.targets) {
 			this.targets.put(target.name(), new Target(target, builder.credentials.getClientId()));
-			target.baseUrls().forEach((url) -> this.baseUrls.add(BaseUrl.of(url, target.name())));
+			target.baseUrls().forEach((url) -> this.urls.add(url, target.name()));
 		}
-		this.baseUrls.sort(Comparator.comparingInt((BaseUrl url) -> url.path().length()).reversed());
 	}
 
 	/**
@@ -122,23 +119,7 @@ public final class ServiceTokens implements AutoCloseable {
 	 * @throws ServiceTokenException if no valid token can be had
 	 */
 	public String getToken(String target, @Nullable AbstractOAuth2Token incoming) {
-		CompletableFuture<String> token = getTokenAsync(target, incoming);
-		if (token.isDone() && !token.isCompletedExceptionally()) {
-			return token.join();
-		}
-		try {
-			return token.get(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new ServiceTokenException("No token for target '" + target + "' within " + this.deadline);
-		}
-		catch (ExecutionException ex) {
-			throw TokenEndpointClient.failure(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ServiceTokenException("Interrupted while waiting for a token for target '" + target + "'");
-		}
+		return token(target, incoming).value();
 	}
 
 	/**
@@ -150,18 +131,51 @@ public final class ServiceTokens implements AutoCloseable {
 	 * @return the token value, or a {@link ServiceTokenException}
 	 */
 	public CompletableFuture<String> getTokenAsync(String target, @Nullable AbstractOAuth2Token incoming) {
+		return tokenAsync(target, incoming).thenApply(CachedToken::value);
+	}
+
+	/**
+	 * The token, waiting at most for the deadline; a cached token is returned without
+	 * allocating, which keeps the interceptor cheap.
+	 */
+	CachedToken token(String target, @Nullable AbstractOAuth2Token incoming) {
+		CompletableFuture<CachedToken> token = tokenAsync(target, incoming);
+		if (token.isDone() && !token.isCompletedExceptionally()) {
+			return token.join();
+		}
+		try {
+			return token.get(this.deadline.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw noTokenInTime(target);
+		}
+		catch (ExecutionException ex) {
+			throw TokenEndpointClient.failure(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ServiceTokenException("Interrupted while waiting for a token for target '" + target + "'");
+		}
+	}
+
+	CompletableFuture<CachedToken> tokenAsync(String target, @Nullable AbstractOAuth2Token incoming) {
 		Target resolved = target(target);
-		if (resolved.definition().identity() == OutboundTarget.Identity.SERVICE) {
-			return this.cache.get(resolved.serviceKey()).thenApply(CachedToken::value);
+		OutboundTarget.Identity identity = resolved.definition().identity();
+		if (identity == OutboundTarget.Identity.SERVICE) {
+			return this.cache.get(resolved.serviceKey(), target);
 		}
 		if (incoming == null) {
 			return CompletableFuture.failedFuture(new ServiceTokenException(
-					"Target '" + target + "' needs the " + "caller's bearer token, and the current request has none"));
+					"Target '" + target + "' needs the caller's bearer token, and the current request has none"));
 		}
-		if (resolved.definition().identity() == OutboundTarget.Identity.FORWARD) {
-			return CompletableFuture.completedFuture(incoming.getTokenValue());
+		if (identity == OutboundTarget.Identity.FORWARD) {
+			return CompletableFuture.completedFuture(CachedToken.forwarded(incoming.getTokenValue()));
 		}
-		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue())).thenApply(CachedToken::value);
+		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue()), target);
+	}
+
+	ServiceTokenException noTokenInTime(String target) {
+		return new ServiceTokenException("No token for target '" + target + "' within " + this.deadline);
 	}
 
 	/**
@@ -192,12 +206,8 @@ public final class ServiceTokens implements AutoCloseable {
 	 * @return the target, or {@code null} if the URL belongs to none
 	 */
 	public @Nullable OutboundTarget findTarget(URI url) {
-		for (BaseUrl baseUrl : this.baseUrls) {
-			if (baseUrl.matches(url)) {
-				return this.targets.get(baseUrl.target()).definition();
-			}
-		}
-		return null;
+		String name = this.urls.find(url);
+		return (name != null) ? this.targets.get(name).definition() : null;
 	}
 
 	/**
@@ -246,12 +256,12 @@ public final class ServiceTokens implements AutoCloseable {
 		return target;
 	}
 
-	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key,
+	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key, String target,
 			TokenMetrics metrics) {
 		long start = System.nanoTime();
 		return client.fetch(key).whenComplete((token, ex) -> {
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
-			metrics.tokenRequest(latency, ex == null);
+			metrics.tokenRequest(target, latency, ex == null);
 			if (logger.isDebugEnabled()) {
 				logger.debug((ex == null)
 						? "Fetched token for " + key + " in " + latency.toMillis() + " ms, expires at "
@@ -275,37 +285,7 @@ public final class ServiceTokens implements AutoCloseable {
 
 	}
 
-	private record BaseUrl(String scheme, String host, int port, String path, String target) {
-
-		static BaseUrl of(URI url, String target) {
-			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
-			if (path.endsWith("/")) {
-				path = path.substring(0, path.length() - 1);
-			}
-			return new BaseUrl(url.getScheme().toLowerCase(Locale.ROOT), url.getHost().toLowerCase(Locale.ROOT),
-					port(url), path, target);
-		}
-
-		boolean matches(URI url) {
-			String host = url.getHost();
-			if (host == null || url.getScheme() == null || !this.scheme.equalsIgnoreCase(url.getScheme())
-					|| !this.host.equalsIgnoreCase(host) || this.port != port(url)) {
-				return false;
-			}
-			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
-			return this.path.isEmpty() || path.equals(this.path) || path.startsWith(this.path + "/");
-		}
-
-		private static int port(URI url) {
-			if (url.getPort() != -1) {
-				return url.getPort();
-			}
-			return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-		}
-
-	}
-
-	private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+	private static final class DaemonThreads implements ThreadFactory {
 
 		private final AtomicInteger count = new AtomicInteger();
 

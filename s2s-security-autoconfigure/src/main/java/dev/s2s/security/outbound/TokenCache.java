@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -55,7 +55,7 @@ final class TokenCache {
 
 	private final Map<TokenKey, CompletableFuture<CachedToken>> renewals = new ConcurrentHashMap<>();
 
-	private final Function<TokenKey, CompletableFuture<CachedToken>> fetcher;
+	private final BiFunction<TokenKey, String, CompletableFuture<CachedToken>> fetcher;
 
 	private final Clock clock;
 
@@ -65,7 +65,7 @@ final class TokenCache {
 
 	private final TokenMetrics metrics;
 
-	TokenCache(Function<TokenKey, CompletableFuture<CachedToken>> fetcher, Clock clock, long maximumSize,
+	TokenCache(BiFunction<TokenKey, String, CompletableFuture<CachedToken>> fetcher, Clock clock, long maximumSize,
 			Duration initialBackoff, Duration maxBackoff, TokenMetrics metrics) {
 		this.fetcher = fetcher;
 		this.clock = clock;
@@ -76,11 +76,14 @@ final class TokenCache {
 		this.backoffs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxBackoff).build();
 	}
 
-	CompletableFuture<CachedToken> get(TokenKey key) {
+	/**
+	 * The token for {@code key}; {@code target} names the asking target in metrics.
+	 */
+	CompletableFuture<CachedToken> get(TokenKey key, String target) {
 		CompletableFuture<CachedToken> entry = this.tokens.getIfPresent(key);
 		if (entry != null) {
 			if (!entry.isDone()) {
-				this.metrics.cacheMiss();
+				this.metrics.cacheMiss(target);
 				return entry;
 			}
 			CachedToken token = entry.isCompletedExceptionally() ? null : entry.join();
@@ -88,16 +91,16 @@ final class TokenCache {
 				Instant now = this.clock.instant();
 				if (token.isUsableAt(now)) {
 					if (token.isDueForRenewalAt(now)) {
-						renew(key, now);
+						renew(key, target, now);
 					}
-					this.metrics.cacheHit();
+					this.metrics.cacheHit(target);
 					return entry;
 				}
 			}
 			this.tokens.asMap().remove(key, entry);
 		}
-		this.metrics.cacheMiss();
-		return this.tokens.get(key, (k, executor) -> load(k));
+		this.metrics.cacheMiss(target);
+		return this.tokens.get(key, (k, executor) -> load(k, target));
 	}
 
 	/**
@@ -112,7 +115,7 @@ final class TokenCache {
 		}
 	}
 
-	private CompletableFuture<CachedToken> load(TokenKey key) {
+	private CompletableFuture<CachedToken> load(TokenKey key, String target) {
 		CompletableFuture<CachedToken> renewal = this.renewals.get(key);
 		if (renewal != null) {
 			return renewal;
@@ -121,10 +124,10 @@ final class TokenCache {
 		if (backoff != null && this.clock.instant().isBefore(backoff.nextAttempt())) {
 			return CompletableFuture.failedFuture(backoff.failure());
 		}
-		return fetch(key);
+		return fetch(key, target);
 	}
 
-	private void renew(TokenKey key, Instant now) {
+	private void renew(TokenKey key, String target, Instant now) {
 		if (this.renewals.containsKey(key)) {
 			return;
 		}
@@ -136,7 +139,7 @@ final class TokenCache {
 		if (this.renewals.putIfAbsent(key, renewal) != null) {
 			return;
 		}
-		fetch(key).whenComplete((token, ex) -> {
+		fetch(key, target).whenComplete((token, ex) -> {
 			if (ex == null) {
 				this.tokens.put(key, CompletableFuture.completedFuture(token));
 			}
@@ -150,8 +153,8 @@ final class TokenCache {
 		});
 	}
 
-	private CompletableFuture<CachedToken> fetch(TokenKey key) {
-		return this.fetcher.apply(key).whenComplete((token, ex) -> {
+	private CompletableFuture<CachedToken> fetch(TokenKey key, String target) {
+		return this.fetcher.apply(key, target).whenComplete((token, ex) -> {
 			if (ex == null) {
 				this.backoffs.invalidate(key);
 			}

@@ -18,6 +18,7 @@ package dev.s2s.security.outbound;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,10 +27,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -95,7 +98,7 @@ final class TokenEndpointClient {
 	CompletableFuture<CachedToken> fetch(TokenKey key) {
 		return tokenUri().thenCompose((uri) -> send(tokenRequest(uri, key)))
 			.thenApply((response) -> toToken(response, key))
-			.orTimeout(this.settings.deadline().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+			.orTimeout(this.settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
 			.exceptionally((ex) -> {
 				throw failure(ex);
 			});
@@ -191,7 +194,7 @@ final class TokenEndpointClient {
 
 	private static @Nullable Instant jwtExpiry(String value) {
 		try {
-			java.util.Date exp = JWTParser.parse(value).getJWTClaimsSet().getExpirationTime();
+			Date exp = JWTParser.parse(value).getJWTClaimsSet().getExpirationTime();
 			return (exp != null) ? exp.toInstant() : null;
 		}
 		catch (java.text.ParseException ex) {
@@ -266,7 +269,7 @@ final class TokenEndpointClient {
 			URI uri = new URI(value);
 			return uri.isAbsolute() && uri.getFragment() == null;
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			return false;
 		}
 	}

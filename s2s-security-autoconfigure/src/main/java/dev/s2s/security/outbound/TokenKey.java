@@ -36,11 +36,15 @@ final class TokenKey {
 
 	private final @Nullable String subjectToken;
 
+	// Computed once: every cache read hashes the key.
+	private final int hash;
+
 	TokenKey(String clientId, @Nullable String audience, List<String> scopes, @Nullable String subjectToken) {
 		this.clientId = clientId;
 		this.audience = audience;
 		this.scopes = scopes;
 		this.subjectToken = subjectToken;
+		this.hash = Objects.hash(clientId, audience, scopes, subjectToken);
 	}
 
 	String clientId() {
@@ -64,14 +68,14 @@ final class TokenKey {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return (this == other) || (other instanceof TokenKey key && this.clientId.equals(key.clientId)
-				&& Objects.equals(this.audience, key.audience) && this.scopes.equals(key.scopes)
-				&& Objects.equals(this.subjectToken, key.subjectToken));
+		return (this == other) || (other instanceof TokenKey key && this.hash == key.hash
+				&& this.clientId.equals(key.clientId) && Objects.equals(this.audience, key.audience)
+				&& this.scopes.equals(key.scopes) && Objects.equals(this.subjectToken, key.subjectToken));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.clientId, this.audience, this.scopes, this.subjectToken);
+		return this.hash;
 	}
 
 	@Override

@@ -20,7 +20,8 @@ import java.time.Duration;
 
 /**
  * Receives what the token cache does, for metrics. Called on the request path, so
- * implementations must be cheap and must not block.
+ * implementations must be cheap and must not block. Each call names the target it is for:
+ * targets are configured, so a tag by target stays bounded.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -35,22 +36,25 @@ public interface TokenMetrics {
 
 	/**
 	 * A caller was served a cached token.
+	 * @param target the target name
 	 */
-	default void cacheHit() {
+	default void cacheHit(String target) {
 	}
 
 	/**
 	 * A caller found no valid token and waits for (or joins) a token request.
+	 * @param target the target name
 	 */
-	default void cacheMiss() {
+	default void cacheMiss(String target) {
 	}
 
 	/**
 	 * A token request completed.
+	 * @param target the target whose caller started the request
 	 * @param latency how long the request took
 	 * @param success whether a token was issued
 	 */
-	default void tokenRequest(Duration latency, boolean success) {
+	default void tokenRequest(String target, Duration latency, boolean success) {
 	}
 
 }

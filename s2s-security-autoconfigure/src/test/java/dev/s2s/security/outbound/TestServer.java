@@ -43,6 +43,8 @@ public final class TestServer implements AutoCloseable {
 
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
+	private final List<String> paths = new CopyOnWriteArrayList<>();
+
 	private volatile BiFunction<HttpExchange, String, Integer> handler = (exchange, authorization) -> 200;
 
 	private TestServer(String host) throws IOException {
@@ -74,6 +76,24 @@ public final class TestServer implements AutoCloseable {
 		return this.authorizations;
 	}
 
+	public List<String> paths() {
+		return this.paths;
+	}
+
+	/**
+	 * Answer {@code 302} with {@code Location: location} to requests for {@code path},
+	 * {@code 200} to others.
+	 */
+	public TestServer redirect(String path, String location) {
+		return handler((exchange, authorization) -> {
+			if (!exchange.getRequestURI().getPath().equals(path)) {
+				return 200;
+			}
+			exchange.getResponseHeaders().add("Location", location);
+			return 302;
+		});
+	}
+
 	/**
 	 * Answer with the status the handler returns; it may set response headers.
 	 */
@@ -87,6 +107,7 @@ public final class TestServer implements AutoCloseable {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		authorization = (authorization != null) ? authorization : "";
 		this.authorizations.add(authorization);
+		this.paths.add(exchange.getRequestURI().getPath());
 		int status = this.handler.apply(exchange, authorization);
 		byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "text/plain");

@@ -17,6 +17,8 @@
 package dev.s2s.security.autoconfigure.outbound;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.s2s.security.outbound.TokenMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -30,8 +32,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Records token requests, failures, latency and cache hits in Micrometer when the
- * application has a {@link MeterRegistry}.
+ * Records token requests, failures, latency and cache hits in Micrometer, tagged by
+ * target, when the application has a {@link MeterRegistry}.
  *
  * @author s2s-security team
  */
@@ -48,34 +50,57 @@ class MetricsConfiguration {
 
 	static final class MicrometerTokenMetrics implements TokenMetrics {
 
-		private final Counter hits;
+		private final MeterRegistry registry;
 
-		private final Counter misses;
-
-		private final Timer successes;
-
-		private final Timer failures;
+		// One set of meters per target; targets are configured, so this stays small.
+		private final Map<String, Meters> meters = new ConcurrentHashMap<>();
 
 		MicrometerTokenMetrics(MeterRegistry registry) {
-			this.hits = Counter.builder("s2s.outbound.token.cache").tag("result", "hit").register(registry);
-			this.misses = Counter.builder("s2s.outbound.token.cache").tag("result", "miss").register(registry);
-			this.successes = Timer.builder("s2s.outbound.token.requests").tag("outcome", "success").register(registry);
-			this.failures = Timer.builder("s2s.outbound.token.requests").tag("outcome", "failure").register(registry);
+			this.registry = registry;
 		}
 
 		@Override
-		public void cacheHit() {
-			this.hits.increment();
+		public void cacheHit(String target) {
+			meters(target).hits().increment();
 		}
 
 		@Override
-		public void cacheMiss() {
-			this.misses.increment();
+		public void cacheMiss(String target) {
+			meters(target).misses().increment();
 		}
 
 		@Override
-		public void tokenRequest(Duration latency, boolean success) {
-			(success ? this.successes : this.failures).record(latency);
+		public void tokenRequest(String target, Duration latency, boolean success) {
+			Meters meters = meters(target);
+			(success ? meters.successes() : meters.failures()).record(latency);
+		}
+
+		private Meters meters(String target) {
+			Meters existing = this.meters.get(target);
+			return (existing != null) ? existing : this.meters.computeIfAbsent(target, this::register);
+		}
+
+		private Meters register(String target) {
+			return new Meters(counter(target, "hit"), counter(target, "miss"), timer(target, "success"),
+					timer(target, "failure"));
+		}
+
+		private Counter counter(String target, String result) {
+			return Counter.builder("s2s.outbound.token.cache")
+				.tag("target", target)
+				.tag("result", result)
+				.register(this.registry);
+		}
+
+		private Timer timer(String target, String outcome) {
+			return Timer.builder("s2s.outbound.token.requests")
+				.tag("target", target)
+				.tag("outcome", outcome)
+				.register(this.registry);
+		}
+
+		private record Meters(Counter hits, Counter misses, Timer successes, Timer failures) {
+
 		}
 
 	}

@@ -19,13 +19,13 @@ package dev.s2s.security.autoconfigure.outbound;
 import dev.s2s.security.outbound.OutboundTarget;
 import dev.s2s.security.outbound.ServiceTokenInterceptor;
 import dev.s2s.security.outbound.ServiceTokens;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +34,14 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
  * Attaches tokens to the {@code RestClient.Builder} and {@code RestTemplateBuilder} that
- * Boot configures (whose clients then do not follow redirects), and through Boot's
- * customizer bridge to {@code @HttpExchange} service groups; a group named after a target
- * gets the target's base URL.
+ * Boot configures, with {@link TargetRedirects} applied, and through Boot's customizer
+ * bridge to {@code @HttpExchange} service groups; a group named after a target gets the
+ * target's base URL.
  *
  * @author s2s-security team
  */
@@ -55,35 +56,28 @@ class RestClientConfiguration {
 	}
 
 	@Bean
-	RestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+	ServiceTokenRestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
+			ServiceTokens serviceTokens, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpRequestFactory factory = redirectFreeFactory(factoryBuilder, settings);
-		return (builder) -> builder.requestInterceptor(interceptor).requestFactory(factory);
-	}
-
-	@Bean
-	RestTemplateCustomizer s2sServiceTokenRestTemplateCustomizer(ServiceTokenInterceptor interceptor,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
-			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpRequestFactory factory = redirectFreeFactory(factoryBuilder, settings);
-		return (restTemplate) -> {
-			restTemplate.setRequestFactory(factory);
-			restTemplate.getInterceptors().add(interceptor);
-		};
+		return new ServiceTokenRestClientCustomizer(interceptor,
+				requestFactory(serviceTokens, factoryBuilder, settings));
 	}
 
 	/**
-	 * Boot's request factory with its settings, except that redirects are not followed:
-	 * an HTTP client that follows a redirect re-sends the Authorization header to
-	 * whatever host the Location names (the JDK client does), and an interceptor never
-	 * sees it happen. A 3xx reaches the caller instead.
+	 * Boot's request factory with {@link TargetRedirects} applied; {@code null} when the
+	 * application does not follow redirects, so Boot's factory is used as is.
 	 */
-	private static ClientHttpRequestFactory redirectFreeFactory(
+	private static @Nullable ClientHttpRequestFactory requestFactory(ServiceTokens serviceTokens,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
 			ObjectProvider<HttpClientSettings> settings) {
-		return factoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
-			.build(settings.getIfAvailable(HttpClientSettings::defaults).withRedirects(HttpRedirects.DONT_FOLLOW));
+		HttpClientSettings applied = settings.getIfAvailable(HttpClientSettings::defaults);
+		if (!TargetRedirects.needed(applied)) {
+			return null;
+		}
+		ClientHttpRequestFactoryBuilder<?> builder = factoryBuilder
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		return new TargetRedirectsRequestFactory(builder.build(applied),
+				builder.build(TargetRedirects.dontFollow(applied)), new TargetRedirects(serviceTokens));
 	}
 
 	@Bean
@@ -96,6 +90,40 @@ class RestClientConfiguration {
 					.forEachClient((group, builder) -> builder.baseUrl(target.baseUrls().get(0).toString()));
 			}
 		};
+	}
+
+	/**
+	 * One customizer for both builders, so {@code RestClient} and {@code RestTemplate}
+	 * cannot drift apart.
+	 */
+	static final class ServiceTokenRestClientCustomizer implements RestClientCustomizer, RestTemplateCustomizer {
+
+		private final ServiceTokenInterceptor interceptor;
+
+		private final @Nullable ClientHttpRequestFactory requestFactory;
+
+		ServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
+				@Nullable ClientHttpRequestFactory requestFactory) {
+			this.interceptor = interceptor;
+			this.requestFactory = requestFactory;
+		}
+
+		@Override
+		public void customize(RestClient.Builder builder) {
+			builder.requestInterceptor(this.interceptor);
+			if (this.requestFactory != null) {
+				builder.requestFactory(this.requestFactory);
+			}
+		}
+
+		@Override
+		public void customize(RestTemplate restTemplate) {
+			if (this.requestFactory != null) {
+				restTemplate.setRequestFactory(this.requestFactory);
+			}
+			restTemplate.getInterceptors().add(this.interceptor);
+		}
+
 	}
 
 }

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.s2s.security.ServiceIdentity;
@@ -75,8 +76,8 @@ final class ServiceTokensFactory {
 		URI issuerUri = properties.getIssuerUri();
 		if (tokenUri != null && issuerUri != null) {
 			throw new MutuallyExclusiveConfigurationPropertiesException(
-					java.util.Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"),
-					java.util.Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"));
+					Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"),
+					Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"));
 		}
 		if (tokenUri == null && issuerUri == null) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "token-uri", null,
@@ -126,8 +127,8 @@ final class ServiceTokensFactory {
 		String secret = properties.getClientSecret();
 		if (secret != null && properties.getClientSecretFile() != null) {
 			throw new MutuallyExclusiveConfigurationPropertiesException(
-					java.util.Set.of(PREFIX + "client-secret", PREFIX + "client-secret-file"),
-					java.util.Set.of(PREFIX + "client-secret", PREFIX + "client-secret-file"));
+					Set.of(PREFIX + "client-secret", PREFIX + "client-secret-file"),
+					Set.of(PREFIX + "client-secret", PREFIX + "client-secret-file"));
 		}
 		if (properties.getClientSecretFile() != null) {
 			return ClientCredentials.secretFile(properties.getClientSecretFile());

@@ -17,7 +17,12 @@
 package dev.s2s.security.autoconfigure.outbound;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.outbound.ServiceTokenException;
@@ -36,6 +41,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -75,8 +81,8 @@ class S2sOutboundAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sOutboundAutoConfiguration.class,
 				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
-				WebClientAutoConfiguration.class, HttpServiceClientPropertiesAutoConfiguration.class,
-				HttpServiceClientAutoConfiguration.class))
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				HttpServiceClientPropertiesAutoConfiguration.class, HttpServiceClientAutoConfiguration.class))
 		.withPropertyValues("s2s.security.service-id=order-service",
 				"s2s.security.outbound.token-uri=" + this.endpoint.tokenUri(),
 				"s2s.security.outbound.client-secret=s3cr3t-never-shown",
@@ -140,23 +146,113 @@ class S2sOutboundAutoConfigurationTests {
 	}
 
 	@Test
-	void restClientWhenRedirectedToAnotherHostThenTokenNotCarried() {
-		this.inventory.handler((exchange, authorization) -> {
-			exchange.getResponseHeaders().add("Location", this.other.url() + "/landing");
-			return 302;
-		});
-		// Boot's default follows redirects; the JDK client would re-send the header.
-		this.contextRunner.withPropertyValues("spring.http.clients.redirects=follow").run((context) -> {
+	void restClientWhenTargetRedirectsWithinItselfThenFollowsWithToken() {
+		this.inventory.redirect("/stock", "/stock/v2");
+		this.contextRunner.run((context) -> {
 			RestClient client = context.getBean(RestClient.Builder.class).build();
-			var status = client.get()
+			assertThat(client.get().uri(this.inventory.url() + "/stock").retrieve().body(String.class)).isEqualTo("ok");
+			assertThat(this.inventory.paths()).containsExactly("/stock", "/stock/v2");
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-1");
+		});
+	}
+
+	@Test
+	void restClientAndRestTemplateWhenTargetRedirectsToAnotherHostThenCallerGetsRedirectAndTokenStays() {
+		this.inventory.redirect("/stock", this.other.url() + "/landing");
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			int status = client.get()
 				.uri(this.inventory.url() + "/stock")
 				.exchange((request, response) -> response.getStatusCode().value());
 			assertThat(status).isEqualTo(302);
 			var restTemplate = context.getBean(RestTemplateBuilder.class).build();
-			restTemplate.getForEntity(this.inventory.url() + "/stock", String.class);
+			assertThat(restTemplate.getForEntity(this.inventory.url() + "/stock", String.class).getStatusCode().value())
+				.isEqualTo(302);
 			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-1");
-			assertThat(this.other.authorizations()).isEmpty();
+			assertThat(this.other.paths()).isEmpty();
 		});
+	}
+
+	@Test
+	void restClientWhenOtherHostRedirectsThenFollowsAsBefore() {
+		this.other.redirect("/old", "/new");
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			client.get().uri(this.other.url() + "/old").retrieve().toBodilessEntity();
+			assertThat(this.other.paths()).containsExactly("/old", "/new");
+			assertThat(this.other.authorizations()).containsExactly("", "");
+		});
+	}
+
+	@Test
+	void restClientWhenRedirectsAreNotFollowedThenTargetRedirectReachesCaller() {
+		this.inventory.redirect("/stock", "/stock/v2");
+		this.contextRunner.withPropertyValues("spring.http.clients.redirects=dont-follow").run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			int status = client.get()
+				.uri(this.inventory.url() + "/stock")
+				.exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).isEqualTo(302);
+			assertThat(this.inventory.paths()).containsExactly("/stock");
+		});
+	}
+
+	@Test
+	void restClientWhenTargetRedirectsPostThenCallerGetsRedirect() {
+		this.inventory.redirect("/stock", "/stock/v2");
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			int status = client.post()
+				.uri(this.inventory.url() + "/stock")
+				.body("payload")
+				.exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).isEqualTo(302);
+			assertThat(this.inventory.paths()).containsExactly("/stock");
+		});
+	}
+
+	@Test
+	void webClientWhenTargetRedirectsThenFollowsWithinTargetOnly() {
+		this.inventory.redirect("/away", this.other.url() + "/landing");
+		this.other.redirect("/old", "/new");
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class).build();
+			this.inventory.handler((exchange, authorization) -> {
+				String path = exchange.getRequestURI().getPath();
+				exchange.getResponseHeaders()
+					.add("Location", path.equals("/away") ? this.other.url() + "/landing" : "/stock/v2");
+				return path.equals("/stock/v2") ? 200 : 302;
+			});
+			assertThat(status(client, this.inventory.url() + "/stock")).isEqualTo(200);
+			assertThat(status(client, this.inventory.url() + "/away")).isEqualTo(302);
+			assertThat(status(client, this.other.url() + "/old")).isEqualTo(200);
+			assertThat(this.inventory.paths()).containsExactly("/stock", "/stock/v2", "/away");
+			assertThat(this.inventory.authorizations()).containsOnly("Bearer token-1");
+			assertThat(this.other.paths()).containsExactly("/old", "/new");
+			assertThat(this.other.authorizations()).containsOnly("");
+		});
+	}
+
+	@Test
+	void webClientWithOwnConnectorThatFollowsRedirectsCarriesTokenToAnotherHost() {
+		// Why the guard exists, and its limit: the JDK client re-sends every header on a
+		// redirect, and a connector set on the builder replaces Boot's guarded one.
+		this.inventory.redirect("/stock", this.other.url() + "/landing");
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class)
+				.clientConnector(new JdkClientHttpConnector(
+						HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()))
+				.build();
+			assertThat(status(client, this.inventory.url() + "/stock")).isEqualTo(200);
+			assertThat(this.other.authorizations()).containsExactly("Bearer token-1");
+		});
+	}
+
+	private static int status(WebClient client, String url) {
+		return client.get()
+			.uri(url)
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -213,6 +309,26 @@ class S2sOutboundAutoConfigurationTests {
 			var response = client.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity().block();
 			assertThat(response.getStatusCode().value()).isEqualTo(200);
 			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	@Test
+	void webClientWhenCancelledWhileTokenIsFetchedThenOtherCallersStillGetIt() {
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class)
+				.clientConnector(new JdkClientHttpConnector())
+				.build();
+			ServiceTokens tokens = context.getBean(ServiceTokens.class);
+			CountDownLatch release = this.endpoint.hold();
+			CompletableFuture<String> waiting = tokens.getTokenAsync("inventory-service", null);
+			assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> client.get()
+				.uri(this.inventory.url() + "/stock")
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofMillis(200)));
+			release.countDown();
+			assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo("token-1");
+			assertThat(this.endpoint.requests()).isEqualTo(1);
 		});
 	}
 
@@ -345,16 +461,34 @@ class S2sOutboundAutoConfigurationTests {
 	}
 
 	@Test
-	void metricsRecordTokenRequestsAndCacheHits() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			ServiceTokens tokens = context.getBean(ServiceTokens.class);
-			tokens.getToken("inventory-service", null);
-			tokens.getToken("inventory-service", null);
-			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("s2s.outbound.token.requests").tag("outcome", "success").timer().count())
-				.isEqualTo(1);
-			assertThat(registry.get("s2s.outbound.token.cache").tag("result", "hit").counter().count()).isEqualTo(1);
-		});
+	void metricsRecordTokenRequestsAndCacheHitsPerTarget() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("s2s.security.outbound.targets.billing.base-url=" + this.other.url(),
+					"s2s.security.outbound.targets.billing.audience=billing")
+			.run((context) -> {
+				ServiceTokens tokens = context.getBean(ServiceTokens.class);
+				tokens.getToken("inventory-service", null);
+				tokens.getToken("inventory-service", null);
+				tokens.getToken("billing", null);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get("s2s.outbound.token.requests")
+					.tag("target", "inventory-service")
+					.tag("outcome", "success")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("s2s.outbound.token.cache")
+					.tag("target", "inventory-service")
+					.tag("result", "hit")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("s2s.outbound.token.cache")
+					.tag("target", "inventory-service")
+					.tag("result", "miss")
+					.counter()
+					.count()).isEqualTo(1);
+				assertThat(registry.get("s2s.outbound.token.requests").tag("target", "billing").timer().count())
+					.isEqualTo(1);
+			});
 	}
 
 	@Test

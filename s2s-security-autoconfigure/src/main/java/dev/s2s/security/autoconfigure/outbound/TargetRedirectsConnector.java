@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.autoconfigure.outbound;
+
+import java.net.URI;
+import java.util.function.Function;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpRequest;
+import org.springframework.http.client.reactive.ClientHttpResponse;
+
+/**
+ * Applies {@link TargetRedirects} to {@code WebClient}: target URLs go through a
+ * connector that does not follow redirects, other URLs through the application's own.
+ * Following a redirect writes the request again; only bodiless methods are followed.
+ *
+ * @author s2s-security team
+ */
+final class TargetRedirectsConnector implements ClientHttpConnector {
+
+	private final ClientHttpConnector others;
+
+	private final ClientHttpConnector noRedirects;
+
+	private final TargetRedirects redirects;
+
+	TargetRedirectsConnector(ClientHttpConnector others, ClientHttpConnector noRedirects, TargetRedirects redirects) {
+		this.others = others;
+		this.noRedirects = noRedirects;
+		this.redirects = redirects;
+	}
+
+	@Override
+	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
+			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
+		return this.redirects.isTarget(uri) ? send(method, uri, requestCallback, 0)
+				: this.others.connect(method, uri, requestCallback);
+	}
+
+	private Mono<ClientHttpResponse> send(HttpMethod method, URI uri,
+			Function<? super ClientHttpRequest, Mono<Void>> requestCallback, int followed) {
+		return this.noRedirects.connect(method, uri, requestCallback).flatMap((response) -> {
+			URI next = this.redirects.next(uri, method, response.getStatusCode(),
+					response.getHeaders().getFirst(HttpHeaders.LOCATION), followed);
+			if (next == null) {
+				return Mono.just(response);
+			}
+			return response.getBody()
+				.doOnNext(DataBufferUtils::release)
+				.then(Mono.defer(() -> send(method, next, requestCallback, followed + 1)));
+		});
+	}
+
+}

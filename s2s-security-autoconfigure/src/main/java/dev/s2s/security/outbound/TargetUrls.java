@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.s2s.security.outbound;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which target a URL belongs to: same scheme, host and port as one of its base URLs, and
+ * a path under the base URL's path. The longest base path wins, so
+ * {@code http://gw/inventory} beats {@code http://gw}.
+ *
+ * @author s2s-security team
+ */
+final class TargetUrls {
+
+	private final List<BaseUrl> baseUrls = new ArrayList<>();
+
+	void add(URI url, String target) {
+		this.baseUrls.add(BaseUrl.of(url, target));
+		this.baseUrls.sort(Comparator.comparingInt((BaseUrl baseUrl) -> baseUrl.path().length()).reversed());
+	}
+
+	@Nullable String find(URI url) {
+		for (BaseUrl baseUrl : this.baseUrls) {
+			if (baseUrl.matches(url)) {
+				return baseUrl.target();
+			}
+		}
+		return null;
+	}
+
+	private record BaseUrl(String scheme, String host, int port, String path, String target) {
+
+		static BaseUrl of(URI url, String target) {
+			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
+			if (path.endsWith("/")) {
+				path = path.substring(0, path.length() - 1);
+			}
+			return new BaseUrl(url.getScheme().toLowerCase(Locale.ROOT), url.getHost().toLowerCase(Locale.ROOT),
+					port(url), path, target);
+		}
+
+		boolean matches(URI url) {
+			String host = url.getHost();
+			if (host == null || url.getScheme() == null || !this.scheme.equalsIgnoreCase(url.getScheme())
+					|| !this.host.equalsIgnoreCase(host) || this.port != port(url)) {
+				return false;
+			}
+			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
+			return this.path.isEmpty() || path.equals(this.path) || path.startsWith(this.path + "/");
+		}
+
+		private static int port(URI url) {
+			if (url.getPort() != -1) {
+				return url.getPort();
+			}
+			return "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+		}
+
+	}
+
+}
