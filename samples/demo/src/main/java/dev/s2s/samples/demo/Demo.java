@@ -13,72 +13,188 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.s2s.samples.demo;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
+import dev.s2s.samples.idp.IdentityProviderApplication;
 import dev.s2s.samples.inventory.InventoryServiceApplication;
-import dev.s2s.security.ServiceIdentity;
+import dev.s2s.samples.order.InventoryClient;
+import dev.s2s.samples.order.OrderServiceApplication;
+import dev.s2s.samples.payment.OrderClient;
+import dev.s2s.samples.payment.PaymentServiceApplication;
+import dev.s2s.security.outbound.ServiceTokens;
 
-import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Starts the sample services on loopback, plays a scenario against them and prints a
- * table of what happened. Exits non-zero when any outcome differs from the expectation.
+ * Starts an identity provider (Spring Authorization Server) and the three sample services
+ * on loopback, plays a scenario of allowed and denied calls, and prints what happened.
+ * Exits non-zero when any outcome differs from the expectation.
  *
  * @author s2s-security team
  */
 public final class Demo {
 
-	private static final String AUTO_CONFIGURATION = "dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration";
+	private static final int CALLS = 100;
+
+	private final List<Row> rows = new ArrayList<>();
+
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	private Demo() {
 	}
 
-	public static void main(String[] args) {
-		List<Row> rows = new ArrayList<>();
-		try (ConfigurableApplicationContext inventory = new SpringApplicationBuilder(InventoryServiceApplication.class)
+	public static void main(String[] args) throws Exception {
+		Demo demo = new Demo();
+		demo.play();
+		demo.print();
+		System.exit(demo.rows.stream().allMatch(Row::asExpected) ? 0 : 1);
+	}
+
+	private void play() throws Exception {
+		int idpPort = freePort();
+		String issuer = "http://127.0.0.1:" + idpPort;
+		try (ConfigurableApplicationContext idp = start(
+				IdentityProviderApplication.application()
+					.initializers((context) -> context.getBeanFactory()
+						.registerSingleton("tokenRequests", new TokenRequestCounter())),
+				"server.port=" + idpPort, "spring.security.oauth2.authorizationserver.issuer=" + issuer);
+				ConfigurableApplicationContext inventory = start(InventoryServiceApplication.application(),
+						"IDP_ISSUER_URI=" + issuer);
+				ConfigurableApplicationContext order = start(OrderServiceApplication.application(),
+						"IDP_ISSUER_URI=" + issuer, "INVENTORY_URL=" + url(inventory),
+						"ORDER_SERVICE_SECRET=order-secret");
+				ConfigurableApplicationContext payment = start(PaymentServiceApplication.application(),
+						"IDP_ISSUER_URI=" + issuer, "INVENTORY_URL=" + url(inventory), "ORDER_URL=" + url(order),
+						"PAYMENT_SERVICE_SECRET=payment-secret")) {
+			TokenRequestCounter tokenRequests = idp.getBean(TokenRequestCounter.class);
+			InventoryClient orderToInventory = order.getBean(InventoryClient.class);
+			String inventoryUrl = url(inventory) + "/api/internal/stock/widget";
+
+			for (int i = 0; i < CALLS; i++) {
+				orderToInventory.stock("widget");
+			}
+			int requests = tokenRequests.requests("order-service");
+			this.rows.add(new Row(CALLS + " calls to inventory-service", "order-service", "1 token request",
+					requests + " token request" + ((requests == 1) ? "" : "s"), requests == 1));
+
+			this.rows.add(call("GET /api/internal/stock/widget", "order-service (listed, inventory.read)", 200,
+					() -> status(() -> orderToInventory.stock("widget"))));
+			WebClient paymentToInventory = payment.getBean(WebClient.Builder.class)
+				.baseUrl(url(inventory) + "/api/internal")
+				.build();
+			this.rows.add(call("GET /api/internal/stock/widget", "payment-service (not listed)", 403, () -> status(
+					() -> paymentToInventory.get().uri("/stock/widget").retrieve().toBodilessEntity().block())));
+			String paymentTokenForOrders = payment.getBean(ServiceTokens.class).getToken("order-service");
+			this.rows.add(call("GET /api/internal/stock/widget", "payment-service, token for order-service", 401,
+					() -> get(inventoryUrl, paymentTokenForOrders)));
+			this.rows
+				.add(call("GET /api/internal/stock/widget", "nobody (no token)", 401, () -> get(inventoryUrl, null)));
+
+			String alice = new UserLogin(URI.create(issuer)).accessToken("alice", "alice",
+					"openid order.read inventory.read");
+			this.rows
+				.add(call("GET /api/internal/stock/widget", "alice (a user)", 403, () -> get(inventoryUrl, alice)));
+			this.rows.add(call("GET /api/orders/stock/widget -> inventory", "alice, then order-service for alice", 200,
+					() -> getWithBody(url(order) + "/api/orders/stock/widget", alice)));
+			this.rows.add(call("GET /api/orders/42 (@HttpExchange)", "payment-service", 200,
+					() -> status(() -> payment.getBean(OrderClient.class).order("42").block())));
+		}
+	}
+
+	private static ConfigurableApplicationContext start(SpringApplicationBuilder application, String... properties) {
+		// Later properties win: a fixed port replaces the random one.
+		return application
 			.properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off",
 					"logging.level.root=WARN")
-			.run()) {
-			int port = ((WebServerApplicationContext) inventory).getWebServer().getPort();
-			String serviceId = inventory.getBean(ServiceIdentity.class).serviceId();
-			boolean autoConfigured = ConditionEvaluationReport.get(inventory.getBeanFactory())
-				.getUnconditionalClasses()
-				.contains(AUTO_CONFIGURATION);
-			rows.add(new Row("inventory-service starts with s2s-security", "auto-configured",
-					autoConfigured ? "auto-configured (service id '" + serviceId + "')" : "not auto-configured",
-					autoConfigured));
-			int status = RestClient.create("http://127.0.0.1:" + port)
-				.get()
-				.uri("/api/internal/stock/widget")
-				.exchange((request, response) -> response.getStatusCode().value());
-			rows.add(new Row("anonymous GET /api/internal/stock/widget", "401", String.valueOf(status), status == 401));
+			.properties(properties)
+			.run();
+	}
+
+	private Row call(String request, String caller, int expected, Callable<String> call) {
+		String happened;
+		try {
+			happened = call.call();
 		}
-		print(rows);
-		if (rows.stream().anyMatch((row) -> !row.asExpected())) {
-			System.exit(1);
+		catch (Exception ex) {
+			happened = ex.getClass().getSimpleName();
+		}
+		return new Row(request, caller, String.valueOf(expected), happened,
+				happened.startsWith(String.valueOf(expected)));
+	}
+
+	private String get(String url, String token) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(url, token);
+		String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+		String error = challenge.replaceAll(".*error=\"([^\"]+)\".*", "$1");
+		return response.statusCode() + (error.equals(challenge) ? "" : " " + error);
+	}
+
+	private String getWithBody(String url, String token) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(url, token);
+		return response.statusCode() + " " + response.body();
+	}
+
+	private HttpResponse<String> send(String url, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String status(Runnable call) {
+		try {
+			call.run();
+			return "200";
+		}
+		catch (RestClientResponseException ex) {
+			return String.valueOf(ex.getStatusCode().value());
+		}
+		catch (WebClientResponseException ex) {
+			return String.valueOf(ex.getStatusCode().value());
 		}
 	}
 
-	private static void print(List<Row> rows) {
-		String format = "%-45s | %-16s | %-45s | %s%n";
+	private static String url(ConfigurableApplicationContext context) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void print() {
+		String format = "%-2s %-40s | %-42s | %-15s | %-45s | %s%n";
 		System.out.println();
-		System.out.printf(format, "call", "expected", "happened", "");
-		System.out.println("-".repeat(118));
-		rows.forEach((row) -> System.out.printf(format, row.call(), row.expected(), row.happened(),
-				row.asExpected() ? "ok" : "UNEXPECTED"));
-		long failed = rows.stream().filter((row) -> !row.asExpected()).count();
-		System.out.printf("%n%d of %d outcomes as expected%n%n", rows.size() - failed, rows.size());
+		System.out.printf(format, "#", "call", "caller", "expected", "happened", "");
+		System.out.println("-".repeat(165));
+		for (int i = 0; i < this.rows.size(); i++) {
+			Row row = this.rows.get(i);
+			System.out.printf(format, i + 1, row.call(), row.caller(), row.expected(), row.happened(),
+					row.asExpected() ? "ok" : "UNEXPECTED");
+		}
+		long failed = this.rows.stream().filter((row) -> !row.asExpected()).count();
+		System.out.printf("%n%d of %d outcomes as expected%n%n", this.rows.size() - failed, this.rows.size());
 	}
 
-	private record Row(String call, String expected, String happened, boolean asExpected) {
+	private record Row(String call, String caller, String expected, String happened, boolean asExpected) {
 	}
 
 }

@@ -13,11 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.s2s.samples.inventory;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Inventory service: answers stock questions for other services.
@@ -28,7 +27,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class InventoryServiceApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(InventoryServiceApplication.class, args);
+		application().run(args);
+	}
+
+	/**
+	 * The application, reading {@code inventory-service.yml} (each sample names its file
+	 * after itself so that the demo can run them all in one JVM).
+	 * @return the application builder
+	 */
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(InventoryServiceApplication.class)
+			.properties("spring.config.name=inventory-service");
 	}
 
 }

@@ -13,17 +13,17 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.s2s.samples.inventory;
 
-import java.util.Map;
+import dev.s2s.security.caller.CallerAuthentication;
+import dev.s2s.security.caller.DelegatedAuthentication;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock levels, for other services.
+ * Stock levels, for other services, and for users through a service acting for them.
  *
  * @author s2s-security team
  */
@@ -31,8 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 class StockController {
 
 	@GetMapping("/api/internal/stock/{sku}")
-	Map<String, Object> stock(@PathVariable String sku) {
-		return Map.of("sku", sku, "available", 42);
+	String stock(@PathVariable String sku, CallerAuthentication caller) {
+		return "42 x " + sku + " for " + caller.getName();
+	}
+
+	@GetMapping("/api/for-user/stock/{sku}")
+	String stockForUser(@PathVariable String sku, DelegatedAuthentication caller) {
+		return "42 x " + sku + " for " + caller.getSubject() + " via " + caller.getActingServiceId();
 	}
 
 }

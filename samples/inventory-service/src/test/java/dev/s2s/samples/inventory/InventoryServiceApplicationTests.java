@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
+@SpringBootTest(properties = "spring.config.name=inventory-service")
 @AutoConfigureMockMvc
 class InventoryServiceApplicationTests {
 
@@ -45,6 +45,8 @@ class InventoryServiceApplicationTests {
 		ConditionEvaluationReport report = ConditionEvaluationReport.get(this.context.getBeanFactory());
 		assertThat(report.getUnconditionalClasses())
 			.contains("dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration");
+		assertThat(report.getConditionAndOutcomesBySource())
+			.containsKey("dev.s2s.security.autoconfigure.inbound.S2sInboundAutoConfiguration");
 		assertThat(this.context.getBean(ServiceIdentity.class).serviceId()).isEqualTo("inventory-service");
 	}
 
