@@ -118,17 +118,20 @@ public enum TokenShape {
 	},
 
 	/**
-	 * Spring Authorization Server 7: no {@code typ} header, {@code sub} the client id or
-	 * the user name, {@code nbf}, {@code jti}, {@code scope} as a JSON array, no
-	 * {@code azp} and no {@code client_id}. Delegated tokens carry {@code act: {iss,
-	 * sub}}. Roles, which Spring Authorization Server does not issue by itself, go into
-	 * {@code roles} as a token customizer would put them.
+	 * Spring Authorization Server 7 with the one token customizer s2s-security's preset
+	 * needs: no {@code typ} header, {@code sub} the client id or the user name,
+	 * {@code nbf}, {@code jti}, {@code scope} as a JSON array, no {@code azp}, and
+	 * {@code client_id} (RFC 9068), which the customizer adds: Spring Authorization
+	 * Server alone issues no claim that tells a service's token from a user's. Delegated
+	 * tokens carry {@code act: {iss, sub}}. Roles, which Spring Authorization Server does
+	 * not issue by itself, go into {@code roles} as a token customizer would put them.
 	 */
 	SPRING_AUTHORIZATION_SERVER(null, true) {
 
 		@Override
 		void service(TokenDraft token, Claims claims) {
 			claims.put("sub", token.name());
+			claims.put("client_id", token.client());
 			claims.array("scope", token.scopes());
 			claims.put("jti", token.id());
 			claims.array("roles", token.roles());

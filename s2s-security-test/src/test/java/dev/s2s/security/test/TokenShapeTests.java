@@ -78,14 +78,15 @@ class TokenShapeTests {
 	}
 
 	@Test
-	void springAuthorizationServerWhenServiceThenScopeArrayAndNoClientClaims() {
+	void springAuthorizationServerWhenServiceThenScopeArrayAndCustomizerClientId() {
 		String token = service(TokenShape.SPRING_AUTHORIZATION_SERVER).sign();
 
 		assertThat(header(token)).doesNotContainKey("typ");
 		assertThat(claims(token)).containsEntry("sub", "order-service")
+			.containsEntry("client_id", "order-service")
 			.containsEntry("scope", List.of("inventory.read", "inventory.write"))
 			.containsKeys("nbf", "jti")
-			.doesNotContainKeys("azp", "client_id");
+			.doesNotContainKey("azp");
 	}
 
 	@Test

@@ -23,7 +23,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.s2s.samples.idp.IdentityProviderApplication;
 import dev.s2s.samples.inventory.InventoryServiceApplication;
@@ -31,10 +33,12 @@ import dev.s2s.samples.order.InventoryClient;
 import dev.s2s.samples.order.OrderServiceApplication;
 import dev.s2s.samples.payment.OrderClient;
 import dev.s2s.samples.payment.PaymentServiceApplication;
+import dev.s2s.security.authorization.S2sAuthorizationEvent;
 import dev.s2s.security.outbound.ServiceTokens;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -55,6 +59,11 @@ public final class Demo {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/**
+	 * inventory-service's latest authorization decision, to say why a call was refused.
+	 */
+	private final AtomicReference<S2sAuthorizationEvent> lastDecision = new AtomicReference<>();
+
 	private Demo() {
 	}
 
@@ -73,7 +82,8 @@ public final class Demo {
 					.initializers((context) -> context.getBeanFactory()
 						.registerSingleton("tokenRequests", new TokenRequestCounter())),
 				"server.port=" + idpPort, "spring.security.oauth2.authorizationserver.issuer=" + issuer);
-				ConfigurableApplicationContext inventory = start(InventoryServiceApplication.application(),
+				ConfigurableApplicationContext inventory = start(
+						InventoryServiceApplication.application().listeners((event) -> recordDecision(event)),
 						"IDP_ISSUER_URI=" + issuer);
 				ConfigurableApplicationContext order = start(OrderServiceApplication.application(),
 						"IDP_ISSUER_URI=" + issuer, "INVENTORY_URL=" + url(inventory),
@@ -109,6 +119,8 @@ public final class Demo {
 					"openid order.read inventory.read");
 			this.rows
 				.add(call("GET /api/internal/stock/widget", "alice (a user)", 403, () -> get(inventoryUrl, alice)));
+			this.rows.add(call("GET /api/internal/reorder-report (no annot.)", "alice (a user)", 403,
+					() -> get(url(inventory) + "/api/internal/reorder-report", alice)));
 			this.rows.add(call("GET /api/orders/stock/widget -> inventory", "alice, then order-service for alice", 200,
 					() -> getWithBody(url(order) + "/api/orders/stock/widget", alice)));
 			this.rows.add(call("GET /api/orders/42 (@HttpExchange)", "payment-service", 200,
@@ -125,13 +137,24 @@ public final class Demo {
 			.run();
 	}
 
+	private void recordDecision(ApplicationEvent event) {
+		if (event instanceof S2sAuthorizationEvent decision) {
+			this.lastDecision.set(decision);
+		}
+	}
+
 	private Row call(String request, String caller, int expected, Callable<String> call) {
+		this.lastDecision.set(null);
 		String happened;
 		try {
 			happened = call.call();
 		}
 		catch (Exception ex) {
 			happened = ex.getClass().getSimpleName();
+		}
+		S2sAuthorizationEvent decision = this.lastDecision.get();
+		if (happened.startsWith("403") && decision != null && !decision.isGranted()) {
+			happened += " " + decision.getReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		}
 		return new Row(request, caller, String.valueOf(expected), happened,
 				happened.startsWith(String.valueOf(expected)));
@@ -181,10 +204,10 @@ public final class Demo {
 	}
 
 	private void print() {
-		String format = "%-2s %-40s | %-42s | %-15s | %-45s | %s%n";
+		String format = "%-2s %-47s | %-40s | %-15s | %-45s | %s%n";
 		System.out.println();
 		System.out.printf(format, "#", "call", "caller", "expected", "happened", "");
-		System.out.println("-".repeat(165));
+		System.out.println("-".repeat(170));
 		for (int i = 0; i < this.rows.size(); i++) {
 			Row row = this.rows.get(i);
 			System.out.printf(format, i + 1, row.call(), row.caller(), row.expected(), row.happened(),

@@ -15,6 +15,9 @@
  */
 package dev.s2s.samples.inventory;
 
+import dev.s2s.security.annotation.DelegatedCaller;
+import dev.s2s.security.annotation.ServiceCaller;
+import dev.s2s.security.annotation.UserCaller;
 import dev.s2s.security.caller.CallerAuthentication;
 import dev.s2s.security.caller.DelegatedAuthentication;
 
@@ -23,21 +26,48 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock levels, for other services, and for users through a service acting for them.
+ * Stock levels: for order-service, for users, and for users through order-service.
  *
  * @author s2s-security team
  */
 @RestController
 class StockController {
 
+	/**
+	 * Only order-service, calling as itself with {@code inventory.read}.
+	 */
+	@ServiceCaller(value = "order-service", scopes = "inventory.read")
 	@GetMapping("/api/internal/stock/{sku}")
 	String stock(@PathVariable String sku, CallerAuthentication caller) {
 		return "42 x " + sku + " for " + caller.getName();
 	}
 
+	/**
+	 * No annotation: {@code /api/internal/**} is a service-only path in
+	 * {@code inventory-service.yml}, so users are still refused.
+	 */
+	@GetMapping("/api/internal/reorder-report")
+	String reorderReport() {
+		return "nothing to reorder";
+	}
+
+	/**
+	 * order-service acting for a user (token exchange); delegated calls are refused
+	 * unless an endpoint accepts them like this.
+	 */
+	@DelegatedCaller(value = "order-service", scopes = "inventory.read")
 	@GetMapping("/api/for-user/stock/{sku}")
 	String stockForUser(@PathVariable String sku, DelegatedAuthentication caller) {
 		return "42 x " + sku + " for " + caller.getSubject() + " via " + caller.getActingServiceId();
+	}
+
+	/**
+	 * End users, with {@code inventory.read}.
+	 */
+	@UserCaller(scopes = "inventory.read")
+	@GetMapping("/api/stock/{sku}")
+	String availability(@PathVariable String sku) {
+		return sku + " is available";
 	}
 
 }

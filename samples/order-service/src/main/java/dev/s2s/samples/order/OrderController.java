@@ -17,6 +17,9 @@ package dev.s2s.samples.order;
 
 import java.util.Map;
 
+import dev.s2s.security.annotation.ServiceCaller;
+import dev.s2s.security.annotation.UserCaller;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +41,7 @@ class OrderController {
 	/**
 	 * An order, for payment-service.
 	 */
+	@ServiceCaller(value = "payment-service", scopes = "order.read")
 	@GetMapping("/api/orders/{id}")
 	Map<String, Object> order(@PathVariable String id) {
 		return Map.of("id", id, "sku", "widget", "quantity", 2);
@@ -47,6 +51,7 @@ class OrderController {
 	 * Whether an item is in stock, for the calling user: inventory-service is asked on
 	 * the user's behalf, so it sees the user acting through order-service.
 	 */
+	@UserCaller(scopes = "order.read")
 	@GetMapping("/api/orders/stock/{sku}")
 	String stockForUser(@PathVariable String sku) {
 		return this.inventory.stockForCurrentUser(sku);
