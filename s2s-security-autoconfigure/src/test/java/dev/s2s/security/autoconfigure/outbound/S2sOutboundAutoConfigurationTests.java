@@ -234,9 +234,11 @@ class S2sOutboundAutoConfigurationTests {
 	}
 
 	@Test
-	void webClientWithOwnConnectorThatFollowsRedirectsCarriesTokenToAnotherHost() {
-		// Why the guard exists, and its limit: the JDK client re-sends every header on a
-		// redirect, and a connector set on the builder replaces Boot's guarded one.
+	void webClientWithOwnConnectorFollowsRedirectsOutsideTheGuard() {
+		// The guard's limit: a connector set on the builder replaces Boot's guarded one,
+		// so the redirect to another host is followed. Whether the token goes along is
+		// then
+		// up to the JDK: 17 re-sends every header, 25 drops Authorization across hosts.
 		this.inventory.redirect("/stock", this.other.url() + "/landing");
 		this.contextRunner.run((context) -> {
 			WebClient client = context.getBean(WebClient.Builder.class)
@@ -244,7 +246,8 @@ class S2sOutboundAutoConfigurationTests {
 						HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()))
 				.build();
 			assertThat(status(client, this.inventory.url() + "/stock")).isEqualTo(200);
-			assertThat(this.other.authorizations()).containsExactly("Bearer token-1");
+			assertThat(this.other.authorizations()).hasSize(1);
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1");
 		});
 	}
 
