@@ -64,7 +64,7 @@ public final class Demo {
 	 */
 	private final AtomicReference<S2sAuthorizationEvent> lastDecision = new AtomicReference<>();
 
-	private Demo() {
+	Demo() {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -74,7 +74,11 @@ public final class Demo {
 		System.exit(demo.rows.stream().allMatch(Row::asExpected) ? 0 : 1);
 	}
 
-	private void play() throws Exception {
+	/**
+	 * Play the scenario against freshly started services.
+	 * @return one row per call, with what was expected and what happened
+	 */
+	List<Row> play() throws Exception {
 		int idpPort = freePort();
 		String issuer = "http://127.0.0.1:" + idpPort;
 		try (ConfigurableApplicationContext idp = start(
@@ -126,6 +130,7 @@ public final class Demo {
 			this.rows.add(call("GET /api/orders/42 (@HttpExchange)", "payment-service", 200,
 					() -> status(() -> payment.getBean(OrderClient.class).order("42").block())));
 		}
+		return List.copyOf(this.rows);
 	}
 
 	private static ConfigurableApplicationContext start(SpringApplicationBuilder application, String... properties) {
@@ -217,7 +222,7 @@ public final class Demo {
 		System.out.printf("%n%d of %d outcomes as expected%n%n", this.rows.size() - failed, this.rows.size());
 	}
 
-	private record Row(String call, String caller, String expected, String happened, boolean asExpected) {
+	record Row(String call, String caller, String expected, String happened, boolean asExpected) {
 	}
 
 }
