@@ -51,7 +51,7 @@ public final class ReactiveS2sJwtDecoder implements ReactiveJwtDecoder {
 		catch (JwtException ex) {
 			return Mono.error(ex);
 		}
-		return Mono.fromCallable(() -> this.decoder.decode(token)).subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(() -> this.decoder.verifyAndCache(token)).subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

@@ -128,9 +128,16 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	@Override
 	public Jwt decode(String token) throws JwtException {
 		Jwt cached = cached(token);
-		if (cached != null) {
-			return cached;
-		}
+		return (cached != null) ? cached : verifyAndCache(token);
+	}
+
+	/**
+	 * Verify a token not found by {@link #cached(String)}, and remember it.
+	 * @param token the token
+	 * @return the verified token
+	 * @throws BadJwtException when the token is not valid
+	 */
+	Jwt verifyAndCache(String token) {
 		Jwt jwt = verify(token);
 		if (this.verified != null) {
 			this.verified.put(token, jwt);
