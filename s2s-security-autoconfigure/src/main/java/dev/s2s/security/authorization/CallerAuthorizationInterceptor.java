@@ -18,25 +18,30 @@ package dev.s2s.security.authorization;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.util.Assert;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.HandlerFunction;
 
 /**
- * Enforces the caller annotations on Spring MVC: before a handler method runs, its
- * {@link CallerPolicy} decides, and a denial throws {@link CallerDeniedException}, which
- * Spring Security's exception translation answers with 401 or 403. The return type does
- * not matter ({@code Mono}, {@code Flux}, {@code Callable}...): the decision is made
- * before the method is called. Registered first among the interceptors by the s2s
- * auto-configuration.
+ * Enforces who may call a Spring MVC handler, before it runs: its caller annotations (or
+ * caller-typed parameter) and, for requests an s2s filter chain handles, the default for
+ * handlers that name no caller ({@link UnannotatedHandlers}). A denial throws Spring
+ * Security's {@link AuthorizationDeniedException} carrying the {@link CallerDecision},
+ * which the chain's exception translation answers with 401 (no token) or 403. The return
+ * type ({@code Mono}, {@code Callable}...) does not matter: the decision is made before
+ * the method is called. Registered first among the interceptors.
  *
  * <p>
- * Handlers that are not handler methods (static resources, functional endpoints) have no
- * caller annotations; the filter chain's rules and service-only paths still apply to
- * them.
+ * A request that reaches a handler with caller annotations, or a service-only path,
+ * through a filter chain that does not apply s2s is denied: its authentication is not an
+ * s2s caller. Static resources and other handlers that run no application code are left
+ * to the chain. An {@code @ExceptionHandler} for {@code Exception} in the application
+ * also catches the denial and answers in its own way; the handler never runs either way.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -45,35 +50,65 @@ public final class CallerAuthorizationInterceptor implements HandlerInterceptor 
 
 	private final CallerPolicies policies;
 
-	private final CallerAuthorizer authorizer;
+	private final ServicePathAuthorizationManager servicePaths;
+
+	private final CallerDecisionRecorder recorder;
 
 	/**
 	 * Create an interceptor.
-	 * @param policies the annotation reader
-	 * @param authorizer the authorizer
+	 * @param policies who may call each handler
+	 * @param servicePaths the service-only paths
+	 * @param recorder records each decision
 	 */
-	public CallerAuthorizationInterceptor(CallerPolicies policies, CallerAuthorizer authorizer) {
-		Assert.notNull(policies, "policies cannot be null");
-		Assert.notNull(authorizer, "authorizer cannot be null");
+	public CallerAuthorizationInterceptor(CallerPolicies policies, ServicePathAuthorizationManager servicePaths,
+			CallerDecisionRecorder recorder) {
 		this.policies = policies;
-		this.authorizer = authorizer;
+		this.servicePaths = servicePaths;
+		this.recorder = recorder;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		// An async dispatch resumes a call that was decided on its first dispatch.
-		if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ASYNC) {
+		if (request.getDispatcherType() == DispatcherType.ASYNC) {
 			return true;
 		}
-		CallerPolicy policy = this.policies.policy(method);
+		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
+			.getContext()
+			.getAuthentication();
+		boolean s2sChain = S2sChainMarker.handles(request);
+		if (!s2sChain) {
+			// s2s chains decide service-only paths in their own filter.
+			check(this.servicePaths.authorize(() -> authentication, request), authentication, request);
+		}
+		CallerPolicy policy = policy(handler, s2sChain, request);
 		if (policy != null) {
-			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			this.authorizer.authorize(policy,
-					SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication(),
-					request.getMethod(), (route != null) ? route.toString() : "-",
-					(String) request.getAttribute(CorrelationId.ATTRIBUTE));
+			check(policy.decide(authentication, ServicePathAuthorizationManager.details(request)), authentication,
+					request);
 		}
 		return true;
+	}
+
+	private @Nullable CallerPolicy policy(Object handler, boolean s2sChain, HttpServletRequest request) {
+		if (handler instanceof HandlerMethod method) {
+			return s2sChain ? this.policies.policy(method, this.servicePaths.covers(request))
+					: this.policies.namedPolicy(method);
+		}
+		if (s2sChain && handler instanceof HandlerFunction<?>) {
+			return this.policies.functionalPolicy(this.servicePaths.covers(request));
+		}
+		return null;
+	}
+
+	private void check(@Nullable CallerDecision decision, @Nullable Authentication authentication,
+			HttpServletRequest request) {
+		if (decision == null) {
+			return;
+		}
+		this.recorder.record(() -> authentication, request, decision);
+		if (!decision.isGranted()) {
+			throw new AuthorizationDeniedException("Access Denied", decision);
+		}
 	}
 
 }

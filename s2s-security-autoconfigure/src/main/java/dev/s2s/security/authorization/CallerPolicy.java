@@ -17,6 +17,8 @@ package dev.s2s.security.authorization;
 
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +37,8 @@ import org.springframework.util.Assert;
  * admits, at most one {@link CallerRule} per kind of caller, any of which admits.
  * Everything that matches no rule is denied, and so is anything unexpected: no
  * authentication, an authentication that is not an s2s caller, or an exception while
- * deciding (fail closed).
+ * deciding (fail closed). A policy without rules admits no caller at all
+ * ({@link DecisionReason#NO_RULE}): the default for handlers that name none.
  *
  * @author s2s-security team
  */
@@ -49,15 +52,40 @@ final class CallerPolicy {
 	 * Create a policy.
 	 * @param source where the policy comes from, for logs and events, e.g.
 	 * {@code @ServiceCaller on StockController.stock}
-	 * @param rules the rules, at most one per kind of caller
+	 * @param rules the rules, at most one per kind of caller; none admits no caller
 	 */
 	CallerPolicy(String source, Collection<CallerRule> rules) {
 		Assert.hasText(source, "source cannot be empty");
-		Assert.notEmpty(rules, "rules cannot be empty");
 		for (CallerRule rule : rules) {
 			Assert.isNull(this.rules.put(rule.type(), rule), () -> "two rules for " + rule.type() + " in " + source);
 		}
 		this.source = source;
+	}
+
+	/**
+	 * A policy admitting any authenticated caller, whatever its kind.
+	 * @param source where the policy comes from
+	 * @return the policy
+	 */
+	static CallerPolicy anyCaller(String source) {
+		return new CallerPolicy(source,
+				List.of(CallerRule.of(CallerType.SERVICE, Set.of(), Set.of(), Set.of()),
+						CallerRule.of(CallerType.USER, Set.of(), Set.of(), Set.of()),
+						CallerRule.of(CallerType.DELEGATED, Set.of(), Set.of(), Set.of())));
+	}
+
+	/**
+	 * This policy, narrowed to one kind of caller: a handler whose parameter is a
+	 * {@code UserAuthentication} cannot serve a service, whatever its annotations say.
+	 * @param type the only kind of caller the handler can serve
+	 * @return the narrowed policy
+	 * @throws IllegalArgumentException if this policy admits no caller of that kind
+	 */
+	CallerPolicy onlyFor(CallerType type) {
+		CallerRule rule = this.rules.get(type);
+		Assert.isTrue(rule != null, () -> "it takes a " + type.name().toLowerCase(Locale.ROOT)
+				+ " caller as a parameter, but its annotations admit " + describe());
+		return new CallerPolicy(this.source, List.of(rule));
 	}
 
 	String source() {
@@ -76,42 +104,53 @@ final class CallerPolicy {
 	}
 
 	String describe() {
+		if (this.rules.isEmpty()) {
+			return "no caller";
+		}
 		return this.rules.values().stream().map(CallerRule::describe).collect(Collectors.joining("; "));
 	}
 
-	Decision decide(@Nullable Authentication authentication) {
+	CallerDecision decide(@Nullable Authentication authentication, RequestDetails request) {
 		try {
-			return evaluate(authentication);
+			return evaluate(authentication, request);
 		}
 		catch (RuntimeException ex) {
-			return Decision.deny(DecisionReason.POLICY_ERROR, authentication, Set.of());
+			return deny(DecisionReason.POLICY_ERROR, authentication, request);
 		}
 	}
 
-	private Decision evaluate(@Nullable Authentication authentication) {
+	private CallerDecision evaluate(@Nullable Authentication authentication, RequestDetails request) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| authentication instanceof AnonymousAuthenticationToken) {
-			return Decision.deny(DecisionReason.NOT_AUTHENTICATED, authentication, Set.of());
+			return deny(DecisionReason.NOT_AUTHENTICATED, authentication, request);
 		}
 		if (!(authentication instanceof CallerAuthentication caller)) {
-			return Decision.deny(DecisionReason.UNKNOWN_CALLER, authentication, Set.of());
+			return deny(DecisionReason.UNKNOWN_CALLER, authentication, request);
+		}
+		if (this.rules.isEmpty()) {
+			return deny(DecisionReason.NO_RULE, caller, request);
 		}
 		CallerRule rule = this.rules.get(caller.getCallerType());
 		if (rule == null) {
-			return Decision.deny((caller.getCallerType() == CallerType.DELEGATED)
-					? DecisionReason.DELEGATION_NOT_ACCEPTED : DecisionReason.CALLER_TYPE_NOT_ACCEPTED, caller,
-					Set.of());
+			return deny((caller.getCallerType() == CallerType.DELEGATED) ? DecisionReason.DELEGATION_NOT_ACCEPTED
+					: DecisionReason.CALLER_TYPE_NOT_ACCEPTED, caller, request);
 		}
-		if (!rule.services().isEmpty() && !rule.services().contains(Decision.serviceId(caller))) {
-			return Decision.deny(DecisionReason.SERVICE_NOT_LISTED, caller, Set.of());
+		if (!rule.services().isEmpty() && !rule.services().contains(CallerDecision.serviceId(caller))) {
+			return deny(DecisionReason.SERVICE_NOT_LISTED, caller, request);
 		}
 		if (!rule.roles().isEmpty() && rule.roles().stream().noneMatch(caller.getRoles()::contains)) {
-			return Decision.deny(DecisionReason.MISSING_ROLE, caller, Set.of());
+			return deny(DecisionReason.MISSING_ROLE, caller, request);
 		}
 		if (!caller.getScopes().containsAll(rule.scopes())) {
-			return Decision.deny(DecisionReason.INSUFFICIENT_SCOPE, caller, rule.scopes());
+			return new CallerDecision(false, DecisionReason.INSUFFICIENT_SCOPE, caller, rule.scopes(), request,
+					this.source);
 		}
-		return new Decision(true, DecisionReason.ALLOWED, caller, Set.of());
+		return new CallerDecision(true, DecisionReason.ALLOWED, caller, Set.of(), request, this.source);
+	}
+
+	private CallerDecision deny(DecisionReason reason, @Nullable Authentication authentication,
+			RequestDetails request) {
+		return new CallerDecision(false, reason, authentication, Set.of(), request, this.source);
 	}
 
 }

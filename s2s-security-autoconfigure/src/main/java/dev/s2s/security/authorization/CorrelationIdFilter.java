@@ -16,55 +16,44 @@
 package dev.s2s.security.authorization;
 
 import java.io.IOException;
-import java.util.function.Supplier;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every servlet request a correlation id: the caller's {@code X-Correlation-Id} if
- * it is a plausible id (at most 64 letters, digits, {@code . _ : -}), else the current
- * trace id, else a random UUID. The id is echoed in the response's
- * {@code X-Correlation-Id}, put in the MDC as {@code correlationId} for the request's log
- * lines, and carried by every {@link S2sAuthorizationEvent}. Runs before Spring Security,
- * so 401s carry it too.
+ * Gives every servlet request of an s2s filter chain a correlation id: the caller's
+ * {@code X-Correlation-Id} if it is a plausible id (at most 64 letters, digits,
+ * {@code . _ : -}), else the current trace id, else a random UUID. The id is echoed in
+ * the response's {@code X-Correlation-Id}, put in the MDC as {@code correlationId} for
+ * the request's log lines, and carried by every {@link CallerDecision}. Added first in
+ * the chain by {@code S2sHttpConfigurer}, so that 401s carry it too.
  *
  * @author s2s-security team
  * @since 0.1.0
  */
-public final class CorrelationIdFilter extends OncePerRequestFilter implements Ordered {
+public final class CorrelationIdFilter extends OncePerRequestFilter {
 
-	/**
-	 * The filter's order: after Boot's observation filter (so that the trace id exists),
-	 * before Spring Security.
-	 */
-	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
-
-	private final Supplier<@Nullable String> traceId;
+	private final CorrelationIds ids;
 
 	/**
 	 * Create a filter.
-	 * @param traceId the current trace id, if tracing is in use
+	 * @param ids where ids come from when the caller sends none
 	 */
-	public CorrelationIdFilter(Supplier<@Nullable String> traceId) {
-		Assert.notNull(traceId, "traceId cannot be null");
-		this.traceId = traceId;
+	public CorrelationIdFilter(CorrelationIds ids) {
+		Assert.notNull(ids, "ids cannot be null");
+		this.ids = ids;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Object known = request.getAttribute(CorrelationId.ATTRIBUTE);
-		String id = (known != null) ? known.toString()
-				: CorrelationId.resolve(request.getHeader(CorrelationId.HEADER), this.traceId);
+		String id = (known != null) ? known.toString() : this.ids.resolve(request.getHeader(CorrelationId.HEADER));
 		request.setAttribute(CorrelationId.ATTRIBUTE, id);
 		if (!response.containsHeader(CorrelationId.HEADER)) {
 			response.setHeader(CorrelationId.HEADER, id);
@@ -92,11 +81,6 @@ public final class CorrelationIdFilter extends OncePerRequestFilter implements O
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
-	}
-
-	@Override
-	public int getOrder() {
-		return ORDER;
 	}
 
 }

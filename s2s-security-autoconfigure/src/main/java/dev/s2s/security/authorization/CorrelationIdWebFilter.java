@@ -15,56 +15,43 @@
  */
 package dev.s2s.security.authorization;
 
-import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every WebFlux request a correlation id, as {@link CorrelationIdFilter} does for
- * servlet requests. A reactive request has no thread of its own, so the id is put in the
- * Reactor context under {@code correlationId} (the MDC key) rather than in the MDC, and
- * read from there by context propagation if you enable it.
+ * Gives every WebFlux request of an s2s filter chain a correlation id, as
+ * {@link CorrelationIdFilter} does for servlet requests. A reactive request has no thread
+ * of its own, so the id is put in the Reactor context under {@code correlationId} (the
+ * MDC key) rather than in the MDC, and read from there by context propagation if you
+ * enable it. Added first in the chain by {@code S2sServerHttpConfigurer}, so that 401s
+ * carry it too.
  *
  * @author s2s-security team
  * @since 0.1.0
  */
-public final class CorrelationIdWebFilter implements WebFilter, Ordered {
+public final class CorrelationIdWebFilter implements WebFilter {
 
-	/**
-	 * The filter's order: before Spring Security, so that 401s carry the id too.
-	 */
-	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
-
-	private final Supplier<@Nullable String> traceId;
+	private final CorrelationIds ids;
 
 	/**
 	 * Create a filter.
-	 * @param traceId the current trace id, if tracing is in use
+	 * @param ids where ids come from when the caller sends none
 	 */
-	public CorrelationIdWebFilter(Supplier<@Nullable String> traceId) {
-		Assert.notNull(traceId, "traceId cannot be null");
-		this.traceId = traceId;
+	public CorrelationIdWebFilter(CorrelationIds ids) {
+		Assert.notNull(ids, "ids cannot be null");
+		this.ids = ids;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String id = CorrelationId.resolve(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER),
-				this.traceId);
+		String id = this.ids.resolve(exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER));
 		exchange.getAttributes().put(CorrelationId.ATTRIBUTE, id);
 		exchange.getResponse().getHeaders().set(CorrelationId.HEADER, id);
 		return chain.filter(exchange).contextWrite((context) -> context.put(CorrelationId.MDC_KEY, id));
-	}
-
-	@Override
-	public int getOrder() {
-		return ORDER;
 	}
 
 }

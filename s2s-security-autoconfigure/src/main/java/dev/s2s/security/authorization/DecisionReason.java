@@ -66,6 +66,13 @@ public enum DecisionReason {
 	MISSING_ROLE,
 
 	/**
+	 * The handler names no caller: no caller annotation, no enforced method-security
+	 * annotation and no path rule covers it (default deny, see
+	 * {@link UnannotatedHandlers#DENY}).
+	 */
+	NO_RULE,
+
+	/**
 	 * The policy could not be evaluated; denied, as every failure is.
 	 */
 	POLICY_ERROR;

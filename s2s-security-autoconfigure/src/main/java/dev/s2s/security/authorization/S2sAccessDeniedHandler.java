@@ -27,12 +27,13 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers a denied, authenticated servlet request. A {@link CallerDeniedException} gets a
- * 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope", ..., scope="..."}
- * when a scope is missing (RFC 6750 section 3.1) and a plain 403 for a caller of the
- * wrong kind or an unlisted service, where another token of the same caller would not
- * help. Every other denial (e.g. your own {@code @PreAuthorize}) is answered by Spring
- * Security's {@link BearerTokenAccessDeniedHandler} as before.
+ * Answers a denied, authenticated servlet request. A denial by a {@link CallerDecision}
+ * gets a 403 with
+ * {@code WWW-Authenticate: Bearer error="insufficient_scope", ..., scope="..."} when a
+ * scope is missing (RFC 6750 section 3.1) and a plain 403 for a caller of the wrong kind
+ * or an unlisted service, where another token of the same caller would not help. Every
+ * other denial (e.g. your own {@code @PreAuthorize}) is answered by Spring Security's
+ * {@link BearerTokenAccessDeniedHandler} as before.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -44,12 +45,13 @@ public final class S2sAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
-		if (!(denied instanceof CallerDeniedException callerDenied)) {
+		CallerDecision decision = CallerDecision.of(denied);
+		if (decision == null) {
 			this.delegate.handle(request, response, denied);
 			return;
 		}
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		String challenge = callerDenied.challenge();
+		String challenge = decision.challenge();
 		if (challenge != null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}

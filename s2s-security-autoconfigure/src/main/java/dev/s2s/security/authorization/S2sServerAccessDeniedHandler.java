@@ -38,13 +38,14 @@ public final class S2sServerAccessDeniedHandler implements ServerAccessDeniedHan
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-		if (!(denied instanceof CallerDeniedException callerDenied)) {
+		CallerDecision decision = CallerDecision.of(denied);
+		if (decision == null) {
 			return this.delegate.handle(exchange, denied);
 		}
 		return Mono.defer(() -> {
 			ServerHttpResponse response = exchange.getResponse();
 			response.setStatusCode(HttpStatus.FORBIDDEN);
-			String challenge = callerDenied.challenge();
+			String challenge = decision.challenge();
 			if (challenge != null) {
 				response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
 			}

@@ -27,6 +27,7 @@ import dev.s2s.security.caller.CallerType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -108,6 +109,14 @@ public final class ServicePathRules {
 		return this.servicePaths.isEmpty();
 	}
 
+	List<PathPattern> publicPathPatterns() {
+		return this.publicPaths;
+	}
+
+	List<ServicePath> allServicePaths() {
+		return this.servicePaths;
+	}
+
 	boolean isPublic(PathContainer path) {
 		return this.publicPaths.stream().anyMatch((pattern) -> pattern.matches(path));
 	}
@@ -117,6 +126,25 @@ public final class ServicePathRules {
 			return List.of();
 		}
 		return this.servicePaths.stream().filter((servicePath) -> servicePath.pattern().matches(path)).toList();
+	}
+
+	/**
+	 * Decide a request under several service-only paths: each must admit the caller.
+	 * @param paths the service-only paths the request is under
+	 * @param authentication the caller, if any
+	 * @param request the request
+	 * @return the first denial, else the last grant; {@code null} without paths
+	 */
+	static @Nullable CallerDecision decide(List<ServicePath> paths, @Nullable Authentication authentication,
+			RequestDetails request) {
+		CallerDecision decision = null;
+		for (ServicePath path : paths) {
+			decision = path.policy().decide(authentication, request.withRoute(path.pattern().getPatternString()));
+			if (!decision.isGranted()) {
+				return decision;
+			}
+		}
+		return decision;
 	}
 
 	record ServicePath(PathPattern pattern, CallerPolicy policy) {
@@ -141,10 +169,10 @@ public final class ServicePathRules {
 		 * @return this builder
 		 * @throws org.springframework.web.util.pattern.PatternParseException if the
 		 * pattern is invalid
+		 * @throws IllegalArgumentException if the pattern does not start with {@code /}
 		 */
 		public Builder publicPath(String pattern) {
-			Assert.hasText(pattern, "pattern cannot be empty");
-			this.publicPaths.add(PathPatternParser.defaultInstance.parse(pattern));
+			this.publicPaths.add(parse(pattern));
 			return this;
 		}
 
@@ -156,15 +184,24 @@ public final class ServicePathRules {
 		 * @return this builder
 		 * @throws org.springframework.web.util.pattern.PatternParseException if the
 		 * pattern is invalid
+		 * @throws IllegalArgumentException if the pattern does not start with {@code /}
 		 * @throws IllegalArgumentException if a service id or scope is empty or a scope
 		 * has characters RFC 6749 does not allow
 		 */
 		public Builder servicePath(String pattern, Collection<String> services, Collection<String> scopes) {
-			Assert.hasText(pattern, "pattern cannot be empty");
-			PathPattern parsed = PathPatternParser.defaultInstance.parse(pattern);
+			PathPattern parsed = parse(pattern);
 			CallerRule rule = CallerRule.of(CallerType.SERVICE, services, scopes, List.of());
 			this.servicePaths.add(new ServicePath(parsed, new CallerPolicy("service path " + pattern, List.of(rule))));
 			return this;
+		}
+
+		private static PathPattern parse(String pattern) {
+			Assert.hasText(pattern, "pattern cannot be empty");
+			// Without the leading '/' a pattern matches no request path: it would govern
+			// nothing and look as if it did.
+			Assert.isTrue(pattern.startsWith("/"),
+					() -> "'" + pattern + "' does not start with '/'; write '/" + pattern + "'");
+			return PathPatternParser.defaultInstance.parse(pattern);
 		}
 
 		/**

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
@@ -34,7 +35,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
  *
  * <p>
  * Scopes become {@code SCOPE_} authorities and roles {@code ROLE_} authorities, so Spring
- * Security's own expressions work as usual.
+ * Security's own expressions work as usual; like Spring's own bearer-token
+ * authentications it also carries {@code FACTOR_BEARER}
+ * ({@link FactorGrantedAuthority#BEARER_AUTHORITY}).
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -109,7 +112,10 @@ public abstract sealed class CallerAuthentication extends AbstractOAuth2TokenAut
 	abstract String describe();
 
 	private static Collection<GrantedAuthority> authorities(Set<String> scopes, Set<String> roles) {
-		List<GrantedAuthority> authorities = new ArrayList<>(scopes.size() + roles.size());
+		List<GrantedAuthority> authorities = new ArrayList<>(scopes.size() + roles.size() + 1);
+		// As Spring's JwtAuthenticationConverter does, so that multi-factor rules see a
+		// bearer token as the factor it is.
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
 		scopes.forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
 		roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
 		return authorities;

@@ -16,6 +16,7 @@
 package dev.s2s.security.caller;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +54,14 @@ public final class CallerClassifier implements Converter<Jwt, CallerAuthenticati
 		Assert.hasText(serviceId, "serviceId cannot be empty");
 		this.rulesByIssuer = Map.copyOf(rulesByIssuer);
 		this.serviceId = serviceId;
+	}
+
+	/**
+	 * The issuers whose tokens this classifier knows.
+	 * @return their exact {@code iss} values
+	 */
+	public Set<String> issuers() {
+		return this.rulesByIssuer.keySet();
 	}
 
 	@Override

@@ -15,36 +15,56 @@
  */
 package dev.s2s.security.web;
 
-import dev.s2s.security.authorization.CallerAuthorizer;
+import java.util.List;
+
+import dev.s2s.security.authorization.CallerDecisionRecorder;
+import dev.s2s.security.authorization.CorrelationIdFilter;
+import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.S2sAccessDeniedHandler;
-import dev.s2s.security.authorization.ServicePathAuthorizationFilter;
-import dev.s2s.security.authorization.ServicePathRules;
+import dev.s2s.security.authorization.S2sChainMarker;
+import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
- * Applies s2s-security to a servlet {@link HttpSecurity} you build yourself: bearer
- * tokens validated by the s2s decoder, callers classified as services, users or delegated
- * calls, no sessions and no CSRF (bearer tokens are not sent automatically by browsers).
- * The service-only paths of {@code s2s.security.inbound.service-paths} are enforced after
- * your rules, and denied callers get RFC 6750 answers ({@link S2sAccessDeniedHandler}).
- * Your own {@code authorizeHttpRequests} rules stay yours (permit the public paths there
- * yourself):
+ * Applies s2s-security to a servlet {@link HttpSecurity} you build yourself, and only to
+ * it: bearer tokens validated by the s2s decoder, callers classified as services, users
+ * or delegated calls, and the s2s rules (service-only paths, caller annotations, the
+ * default for unannotated handlers) enforced for the requests of this chain. Your own
+ * {@code authorizeHttpRequests} rules stay yours and run first; the service-only paths
+ * are enforced after them, even after {@code permitAll()}.
  *
  * <pre>
  * &#64;Bean
  * SecurityFilterChain api(HttpSecurity http) throws Exception {
- * 	http.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults())
+ * 	http.securityMatcher("/api/**")
+ * 		.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults())
  * 		.authorizeHttpRequests((requests) -&gt; requests.anyRequest().authenticated());
  * 	return http.build();
  * }
  * </pre>
+ *
+ * <p>
+ * The defaults are applied when the configurer is attached, so whatever the chain says
+ * after {@code with(s2s())} wins: no sessions (the security context lives in a request
+ * attribute, no request is saved), no CSRF protection (browsers do not send bearer tokens
+ * by themselves), RFC 6750 answers to denials, and RFC 9728 protected-resource metadata
+ * that names the trusted issuers and says that tokens are not bound to client
+ * certificates. Authentication events reach the application's
+ * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -63,25 +83,49 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 	}
 
 	@Override
-	public void init(HttpSecurity http) {
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-		JwtDecoder decoder = context.getBean(JwtDecoder.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
+		List<String> issuers = List.copyOf(classifier.issuers());
 		http.oauth2ResourceServer(
-				(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(classifier::convert))
-					.accessDeniedHandler(new S2sAccessDeniedHandler()))
+				(server) -> server.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
+					.accessDeniedHandler(new S2sAccessDeniedHandler())
+					.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+							(resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
+								.authorizationServers((servers) -> servers.addAll(issuers)))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.disable());
+			.securityContext((securityContext) -> securityContext
+				.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache((requests) -> requests.requestCache(new NullRequestCache()))
+			.csrf(AbstractHttpConfigurer::disable);
 	}
 
 	@Override
 	public void configure(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-		ServicePathRules rules = context.getBeanProvider(ServicePathRules.class).getIfAvailable();
-		CallerAuthorizer authorizer = context.getBeanProvider(CallerAuthorizer.class).getIfAvailable();
-		if (rules != null && authorizer != null) {
-			http.addFilterAfter(new ServicePathAuthorizationFilter(rules, authorizer), AuthorizationFilter.class);
-		}
+		http.addFilterBefore(new CorrelationIdFilter(context.getBean(CorrelationIds.class)),
+				DisableEncodeUrlFilter.class);
+		http.addFilterBefore(new S2sChainMarker(), DisableEncodeUrlFilter.class);
+		AuthorizationFilter servicePaths = new AuthorizationFilter(
+				context.getBean(ServicePathAuthorizationManager.class));
+		servicePaths.setAuthorizationEventPublisher(context.getBean(CallerDecisionRecorder.class).eventPublisher());
+		servicePaths.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
+	}
+
+	/**
+	 * A manager of this chain's own, so that its authentication events can hide the
+	 * tokens they would otherwise carry, without changing the application's publisher.
+	 */
+	private static ProviderManager authenticationManager(ApplicationContext context, CallerClassifier classifier) {
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(context.getBean(JwtDecoder.class));
+		provider.setJwtAuthenticationConverter(classifier::convert);
+		ProviderManager manager = new ProviderManager(provider);
+		AuthenticationEventPublisher events = context.getBeanProvider(AuthenticationEventPublisher.class)
+			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context));
+		manager.setAuthenticationEventPublisher(new TokenHidingAuthenticationEventPublisher(events));
+		return manager;
 	}
 
 }

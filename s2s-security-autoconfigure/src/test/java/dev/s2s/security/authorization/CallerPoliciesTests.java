@@ -20,6 +20,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import dev.s2s.security.annotation.DelegatedCaller;
@@ -30,9 +31,13 @@ import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.caller.UserAuthentication;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.Pointcut;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.authorization.method.AuthorizationManagerBeforeMethodInterceptor;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.method.HandlerMethod;
 
@@ -51,21 +56,25 @@ class CallerPoliciesTests {
 		.expiresAt(Instant.now().plusSeconds(60))
 		.build();
 
+	private static final RequestDetails REQUEST = new RequestDetails("GET", "/stock", "c-1");
+
 	private final CallerPolicies policies = new CallerPolicies();
 
 	@Test
 	void policyWhenMethodIsAnnotatedThenTheClassAnnotationIsIgnored() throws Exception {
 		CallerPolicy policy = policy(new Annotated(), "users");
 		assertThat(policy.source()).isEqualTo("@UserCaller on Annotated.users");
-		assertThat(policy.decide(service("order-service")).reason()).isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
-		assertThat(policy.decide(user("customer")).granted()).isTrue();
+		assertThat(policy.decide(service("order-service"), REQUEST).getReason())
+			.isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+		assertThat(policy.decide(user("customer"), REQUEST).isGranted()).isTrue();
 	}
 
 	@Test
 	void policyWhenMethodIsNotAnnotatedThenTheClassAnnotationApplies() throws Exception {
 		CallerPolicy policy = policy(new Annotated(), "inherited");
-		assertThat(policy.decide(service("order-service")).granted()).isTrue();
-		assertThat(policy.decide(service("payment-service")).reason()).isEqualTo(DecisionReason.SERVICE_NOT_LISTED);
+		assertThat(policy.decide(service("order-service"), REQUEST).isGranted()).isTrue();
+		assertThat(policy.decide(service("payment-service"), REQUEST).getReason())
+			.isEqualTo(DecisionReason.SERVICE_NOT_LISTED);
 	}
 
 	@Test
@@ -76,49 +85,123 @@ class CallerPoliciesTests {
 
 	@Test
 	void policyWhenNoCallerAnnotationThenNone() throws Exception {
-		assertThat(this.policies.policy(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"))))
+		assertThat(this.policies.namedPolicy(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"))))
 			.isNull();
 	}
 
 	@Test
 	void decideWhenScopeMissingThenInsufficientScopeWithEveryRequiredScope() throws Exception {
-		Decision decision = policy(new Annotated(), "meta").decide(service("order-service", "a"));
-		assertThat(decision.reason()).isEqualTo(DecisionReason.INSUFFICIENT_SCOPE);
-		assertThat(decision.requiredScopes()).containsExactly("a", "b");
+		CallerDecision decision = policy(new Annotated(), "meta").decide(service("order-service", "a"), REQUEST);
+		assertThat(decision.getReason()).isEqualTo(DecisionReason.INSUFFICIENT_SCOPE);
+		assertThat(decision.getRequiredScopes()).containsExactly("a", "b");
 	}
 
 	@Test
 	void decideWhenRolesListedThenAnyOneAdmits() throws Exception {
 		CallerPolicy policy = policy(new Annotated(), "users");
-		assertThat(policy.decide(user("support")).granted()).isTrue();
-		assertThat(policy.decide(user("guest")).reason()).isEqualTo(DecisionReason.MISSING_ROLE);
+		assertThat(policy.decide(user("support"), REQUEST).isGranted()).isTrue();
+		assertThat(policy.decide(user("guest"), REQUEST).getReason()).isEqualTo(DecisionReason.MISSING_ROLE);
 	}
 
 	@Test
 	void decideWhenDelegatedThenOnlyWhereDeclared() throws Exception {
 		DelegatedAuthentication delegated = new DelegatedAuthentication(JWT, "alice", "gateway", Set.of(),
 				Set.of("customer"));
-		assertThat(policy(new Annotated(), "users").decide(delegated).reason())
+		assertThat(policy(new Annotated(), "users").decide(delegated, REQUEST).getReason())
 			.isEqualTo(DecisionReason.DELEGATION_NOT_ACCEPTED);
-		assertThat(policy(new Annotated(), "viaGateway").decide(delegated).granted()).isTrue();
+		assertThat(policy(new Annotated(), "viaGateway").decide(delegated, REQUEST).isGranted()).isTrue();
 	}
 
 	@Test
 	void decideWhenNotAnS2sCallerOrAnonymousThenDenied() throws Exception {
 		CallerPolicy policy = policy(new Annotated(), "inherited");
-		assertThat(policy.decide(null).reason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
+		assertThat(policy.decide(null, REQUEST).getReason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
 		assertThat(policy
 			.decide(new AnonymousAuthenticationToken("k", "anonymous",
-					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))
-			.reason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
-		assertThat(policy.decide(new TestingAuthenticationToken("order-service", "p", "SCOPE_a")).reason())
-			.isIn(DecisionReason.NOT_AUTHENTICATED, DecisionReason.UNKNOWN_CALLER);
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")), REQUEST)
+			.getReason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
+		assertThat(policy.decide(new TestingAuthenticationToken("order-service", "p", "SCOPE_a"), REQUEST).getReason())
+			.isEqualTo(DecisionReason.UNKNOWN_CALLER);
+	}
+
+	@Test
+	void policyWhenHandlerNamesNoCallerThenDeniedByDefaultUnlessAPathRuleCovers() throws Exception {
+		HandlerMethod open = new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"));
+		CallerPolicy policy = this.policies.policy(open, false);
+		assertThat(policy).isNotNull();
+		assertThat(policy.source()).isEqualTo("no caller annotation on Plain.open");
+		CallerDecision decision = policy.decide(service("order-service"), REQUEST);
+		assertThat(decision.isGranted()).isFalse();
+		assertThat(decision.getReason()).isEqualTo(DecisionReason.NO_RULE);
+		assertThat(policy.decide(null, REQUEST).getReason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
+		assertThat(this.policies.policy(open, true)).isNull();
+		assertThat(this.policies.isUnannotated(open)).isTrue();
+	}
+
+	@Test
+	void policyWhenUnannotatedHandlersAreAuthenticatedThenAnyCallerIsAdmitted() throws Exception {
+		CallerPolicies authenticated = new CallerPolicies(UnannotatedHandlers.AUTHENTICATED, List.of());
+		CallerPolicy policy = authenticated
+			.policy(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open")), false);
+		assertThat(policy).isNotNull();
+		assertThat(policy.decide(service("any"), REQUEST).isGranted()).isTrue();
+		assertThat(policy.decide(user("none"), REQUEST).isGranted()).isTrue();
+		assertThat(policy.decide(null, REQUEST).getReason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
+	}
+
+	@Test
+	void policyWhenMethodSecurityGovernsTheHandlerThenNoDefault() throws Exception {
+		Pointcut preAuthorize = AuthorizationManagerBeforeMethodInterceptor.preAuthorize().getPointcut();
+		CallerPolicies withMethodSecurity = new CallerPolicies(UnannotatedHandlers.DENY, List.of(preAuthorize));
+		HandlerMethod secured = new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("secured"));
+		assertThat(withMethodSecurity.policy(secured, false)).isNull();
+		assertThat(withMethodSecurity.isUnannotated(secured)).isFalse();
+		// Without the interceptor the annotation is not enforced, so it is no policy.
+		assertThat(this.policies.policy(secured, false)).isNotNull();
+	}
+
+	@Test
+	void policyWhenHandlerIsTheErrorControllerThenNoDefault() throws Exception {
+		HandlerMethod error = new HandlerMethod(new Errors(), Errors.class.getDeclaredMethod("error"));
+		assertThat(this.policies.policy(error, false)).isNull();
+		assertThat(this.policies.isUnannotated(error)).isFalse();
+	}
+
+	@Test
+	void policyWhenParameterIsACallerTypeThenOnlyThatKindIsAdmitted() throws Exception {
+		CallerPolicy policy = this.policies.policy(
+				new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("whoAmI", ServiceAuthentication.class)),
+				false);
+		assertThat(policy).isNotNull();
+		assertThat(policy.source()).isEqualTo("ServiceAuthentication parameter of Plain.whoAmI");
+		assertThat(policy.decide(service("any"), REQUEST).isGranted()).isTrue();
+		assertThat(policy.decide(user("customer"), REQUEST).getReason())
+			.isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+	}
+
+	@Test
+	void policyWhenParameterNarrowsTheAnnotationsThenOtherKindsAreDenied() throws Exception {
+		CallerPolicy policy = policy(new Annotated(), "mine", UserAuthentication.class);
+		assertThat(policy.decide(user("customer"), REQUEST).isGranted()).isTrue();
+		DelegatedAuthentication delegated = new DelegatedAuthentication(JWT, "alice", "gateway", Set.of(),
+				Set.of("customer"));
+		assertThat(policy.decide(delegated, REQUEST).getReason()).isEqualTo(DecisionReason.DELEGATION_NOT_ACCEPTED);
+	}
+
+	@Test
+	void policyWhenParameterContradictsTheAnnotationsThenFailsNamingTheMethod() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.policies.namedPolicy(new HandlerMethod(new Broken(),
+					Broken.class.getDeclaredMethod("contradiction", UserAuthentication.class))))
+			.withMessageContaining("Broken.contradiction")
+			.withMessageContaining("takes a user caller as a parameter");
 	}
 
 	@Test
 	void policyWhenServiceIdEmptyThenFailsNamingTheMethod() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> this.policies.policy(new HandlerMethod(new Broken(), Broken.class.getDeclaredMethod("broken"))))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.policies
+				.namedPolicy(new HandlerMethod(new Broken(), Broken.class.getDeclaredMethod("broken"))))
 			.withMessageContaining("Broken.broken");
 	}
 
@@ -129,8 +212,9 @@ class CallerPoliciesTests {
 		assertThat(this.policies.serviceIds()).containsExactlyInAnyOrder("order-service", "gateway");
 	}
 
-	private CallerPolicy policy(Object bean, String method) throws NoSuchMethodException {
-		CallerPolicy policy = this.policies.policy(new HandlerMethod(bean, bean.getClass().getMethod(method)));
+	private CallerPolicy policy(Object bean, String method, Class<?>... parameterTypes) throws NoSuchMethodException {
+		CallerPolicy policy = this.policies
+			.namedPolicy(new HandlerMethod(bean, bean.getClass().getMethod(method, parameterTypes)));
 		assertThat(policy).isNotNull();
 		return policy;
 	}
@@ -179,11 +263,30 @@ class CallerPoliciesTests {
 		public void viaGateway() {
 		}
 
+		@UserCaller
+		@DelegatedCaller
+		public void mine(UserAuthentication user) {
+		}
+
+	}
+
+	static class Errors implements ErrorController {
+
+		void error() {
+		}
+
 	}
 
 	static class Plain {
 
 		void open() {
+		}
+
+		@PreAuthorize("hasAuthority('SCOPE_admin')")
+		void secured() {
+		}
+
+		void whoAmI(ServiceAuthentication caller) {
 		}
 
 	}
@@ -192,6 +295,10 @@ class CallerPoliciesTests {
 
 		@ServiceCaller("")
 		void broken() {
+		}
+
+		@ServiceCaller
+		void contradiction(UserAuthentication user) {
 		}
 
 	}

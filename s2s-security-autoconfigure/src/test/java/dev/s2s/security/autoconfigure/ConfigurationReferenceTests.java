@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.s2s.security.autoconfigure.authorization.S2sAuthorizationProperties;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundProperties;
 import dev.s2s.security.autoconfigure.outbound.S2sOutboundProperties;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ConfigurationReferenceTests {
 	@Test
 	void everyFieldOfListAndMapEntriesIsDocumented() throws IOException {
 		String reference = Files.readString(REFERENCE);
-		for (Class<?> entry : List.of(S2sInboundProperties.Issuer.class, S2sInboundProperties.ServicePath.class,
+		for (Class<?> entry : List.of(S2sInboundProperties.Issuer.class, S2sAuthorizationProperties.ServicePath.class,
 				S2sOutboundProperties.Target.class)) {
 			for (Field field : entry.getDeclaredFields()) {
 				if (!Modifier.isStatic(field.getModifiers())) {

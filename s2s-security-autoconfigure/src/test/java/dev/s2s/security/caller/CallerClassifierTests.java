@@ -49,7 +49,7 @@ class CallerClassifierTests {
 		assertThat(caller.getScopes()).containsExactlyInAnyOrder("profile", "inventory.read");
 		assertThat(caller.getRoles()).containsExactlyInAnyOrder("offline_access", "stock-reader");
 		assertThat(caller.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-			.contains("SCOPE_inventory.read", "ROLE_stock-reader");
+			.contains("SCOPE_inventory.read", "ROLE_stock-reader", "FACTOR_BEARER");
 	}
 
 	@Test

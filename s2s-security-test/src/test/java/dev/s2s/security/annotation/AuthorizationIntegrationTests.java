@@ -29,8 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.s2s.security.authorization.DecisionReason;
-import dev.s2s.security.authorization.S2sAuthorizationEvent;
+import dev.s2s.security.authorization.CallerDecision;
 import dev.s2s.security.caller.CallerType;
+import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.test.FakeTokenIssuer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,15 +44,19 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.audit.AuditEvent;
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.security.authorization.event.AuthorizationEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -83,9 +88,11 @@ abstract class AuthorizationIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("s2s.security.service-id", () -> "inventory-service");
 		registry.add("s2s.security.inbound.issuers[0].issuer-uri", () -> issuer.issuerUri().toString());
-		registry.add("s2s.security.inbound.service-paths[0].pattern", () -> "/api/internal/**");
-		registry.add("s2s.security.inbound.service-paths[0].services", () -> "order-service");
-		registry.add("s2s.security.inbound.public-paths", () -> "/public/**");
+		registry.add("s2s.security.authorization.service-paths[0].pattern", () -> "/api/internal/**");
+		registry.add("s2s.security.authorization.service-paths[0].services", () -> "order-service");
+		registry.add("s2s.security.authorization.public-paths", () -> "/public/**");
+		registry.add("s2s.security.authorization.publish-granted-events", () -> "true");
+		registry.add("management.endpoints.web.exposure.include", () -> "auditevents");
 	}
 
 	@BeforeEach
@@ -99,7 +106,7 @@ abstract class AuthorizationIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("stock");
 		assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue("order-42");
-		S2sAuthorizationEvent event = this.recorder.onlyDecision();
+		CallerDecision event = this.recorder.onlyDecision();
 		assertThat(event.isGranted()).isTrue();
 		assertThat(event.getReason()).isEqualTo(DecisionReason.ALLOWED);
 		assertThat(event.getCallerType()).isEqualTo(CallerType.SERVICE);
@@ -127,7 +134,7 @@ abstract class AuthorizationIntegrationTests {
 	void userOnAServiceEndpointIs403() throws Exception {
 		assertThat(get("/stock", user("alice")).statusCode()).isEqualTo(403);
 		assertThat(this.recorder.calls).isEmpty();
-		S2sAuthorizationEvent event = this.recorder.onlyDecision();
+		CallerDecision event = this.recorder.onlyDecision();
 		assertThat(event.getReason()).isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
 		assertThat(event.getSubject()).isEqualTo("alice");
 	}
@@ -163,7 +170,7 @@ abstract class AuthorizationIntegrationTests {
 	void delegatedCallerIsDeniedUnlessTheEndpointAcceptsIt() throws Exception {
 		assertThat(get("/stock", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
 		assertThat(get("/stock/mine", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
-		assertThat(this.recorder.decisions).extracting(S2sAuthorizationEvent::getReason)
+		assertThat(this.recorder.decisions).extracting(CallerDecision::getReason)
 			.containsOnly(DecisionReason.DELEGATION_NOT_ACCEPTED);
 		assertThat(this.recorder.calls).isEmpty();
 	}
@@ -173,7 +180,7 @@ abstract class AuthorizationIntegrationTests {
 		HttpResponse<String> response = get("/stock/orders", delegated("alice", "order-service"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("order-1order-2");
-		S2sAuthorizationEvent allowed = this.recorder.onlyDecision();
+		CallerDecision allowed = this.recorder.onlyDecision();
 		assertThat(allowed.getCallerType()).isEqualTo(CallerType.DELEGATED);
 		assertThat(allowed.getSubject()).isEqualTo("alice");
 		assertThat(allowed.getServiceId()).isEqualTo("order-service");
@@ -197,7 +204,7 @@ abstract class AuthorizationIntegrationTests {
 	@Test
 	void servicePathWithoutAnnotationAdmitsOnlyTheConfiguredService() throws Exception {
 		assertThat(get("/api/internal/reindex", service("order-service")).statusCode()).isEqualTo(200);
-		S2sAuthorizationEvent allowed = this.recorder.onlyDecision();
+		CallerDecision allowed = this.recorder.onlyDecision();
 		assertThat(allowed.getRoute()).isEqualTo("/api/internal/**");
 		assertThat(allowed.getRule()).isEqualTo("service path /api/internal/**");
 		assertThat(this.recorder.calls).containsExactly("reindex");
@@ -208,9 +215,78 @@ abstract class AuthorizationIntegrationTests {
 		assertThat(send(request("/api/internal/reindex").build()).statusCode()).isEqualTo(401);
 		assertThat(get("/api/internal/unmapped", user("alice")).statusCode()).isEqualTo(403);
 		assertThat(this.recorder.calls).isEmpty();
-		assertThat(this.recorder.decisions).extracting(S2sAuthorizationEvent::getReason)
+		assertThat(this.recorder.decisions).extracting(CallerDecision::getReason)
 			.containsExactly(DecisionReason.SERVICE_NOT_LISTED, DecisionReason.CALLER_TYPE_NOT_ACCEPTED,
 					DecisionReason.DELEGATION_NOT_ACCEPTED, DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+	}
+
+	@Test
+	void unannotatedHandlerIsDeniedToEveryCallerByDefault() throws Exception {
+		assertThat(get("/unannotated", service("order-service")).statusCode()).isEqualTo(403);
+		CallerDecision decision = this.recorder.onlyDecision();
+		assertThat(decision.getReason()).isEqualTo(DecisionReason.NO_RULE);
+		assertThat(decision.getRule()).isEqualTo("no caller annotation on InternalController.unannotated");
+		assertThat(decision.getRoute()).isEqualTo("/unannotated");
+		assertThat(get("/unannotated", user("alice")).statusCode()).isEqualTo(403);
+		assertThat(get("/unannotated", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
+		assertThat(send(request("/unannotated").build()).statusCode()).isEqualTo(401);
+		assertThat(this.recorder.calls).isEmpty();
+	}
+
+	@Test
+	void callerParameterAdmitsOnlyItsKindAndTheWrongKindIsA403NotA500() throws Exception {
+		assertThat(get("/whoami", user("alice")).statusCode()).isEqualTo(403);
+		CallerDecision denied = this.recorder.onlyDecision();
+		assertThat(denied.getReason()).isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
+		assertThat(denied.getRule()).isEqualTo("ServiceAuthentication parameter of InternalController.whoami");
+		assertThat(get("/whoami", delegated("alice", "order-service")).statusCode()).isEqualTo(403);
+		HttpResponse<String> response = get("/whoami", service("payment-service"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("payment-service");
+	}
+
+	@Test
+	void errorsAreStillRenderedByTheErrorHandling() throws Exception {
+		HttpResponse<String> response = get("/stock/broken", service("order-service"));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(this.recorder.decisions).extracting(CallerDecision::getReason)
+			.containsExactly(DecisionReason.ALLOWED);
+	}
+
+	@Test
+	void implicitOptionsIsNotDeniedAsAnUnannotatedHandler() throws Exception {
+		HttpResponse<String> response = send(
+				request("/unannotated").header("Authorization", "Bearer " + service("order-service"))
+					.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+					.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Allow"))
+			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET"));
+		assertThat(this.recorder.decisions).isEmpty();
+	}
+
+	@Test
+	void actuatorEndpointsAreNotDeniedAsUnannotatedHandlers() throws Exception {
+		assertThat(send(request("/actuator/auditevents").build()).statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/auditevents", service("order-service")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void badTokensLeaveNoTokenInAuditEventsLogsOrEvents(CapturedOutput output) throws Exception {
+		List<String> tokens = List.of(issuer.badTokens("inventory-service").expired(),
+				issuer.badTokens("inventory-service").wrongAudience(),
+				issuer.badTokens("inventory-service").signedWithForeignKey(), "not-a-jwt-" + UUID.randomUUID());
+		for (String token : tokens) {
+			assertThat(get("/stock", token).statusCode()).isEqualTo(401);
+		}
+		HttpResponse<String> audit = get("/actuator/auditevents", service("order-service"));
+		assertThat(audit.statusCode()).isEqualTo(200);
+		for (String token : tokens) {
+			String signature = token.substring(token.lastIndexOf('.') + 1);
+			assertThat(audit.body()).doesNotContain(signature);
+			assertThat(output.getAll()).doesNotContain(signature);
+			assertThat(this.recorder.events).allSatisfy((event) -> assertThat(event).doesNotContain(signature));
+		}
 	}
 
 	@Test
@@ -276,8 +352,10 @@ abstract class AuthorizationIntegrationTests {
 		String id = response.headers().firstValue("X-Correlation-Id").orElseThrow();
 		assertThat(id).isNotEqualTo("not valid\u00e9").matches("[0-9a-f-]{36}");
 		assertThat(this.recorder.onlyDecision().getCorrelationId()).isEqualTo(id);
-		AuditEvent audit = this.recorder.audits.peek();
-		assertThat(audit).isNotNull();
+		AuditEvent audit = this.recorder.audits.stream()
+			.filter((event) -> event.getType().startsWith("S2S_"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(audit.getType()).isEqualTo("S2S_AUTHORIZATION_DENIED");
 		assertThat(audit.getPrincipal()).isEqualTo("payment-service");
 		assertThat(audit.getData()).containsEntry("correlationId", id)
@@ -291,11 +369,11 @@ abstract class AuthorizationIntegrationTests {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	private static String service(String id, String... scopes) {
+	static String service(String id, String... scopes) {
 		return issuer.serviceToken(id).audience("inventory-service").scopes(scopes).sign();
 	}
 
-	private static String user(String name) {
+	static String user(String name) {
 		return issuer.userToken(name).audience("inventory-service").sign();
 	}
 
@@ -303,7 +381,7 @@ abstract class AuthorizationIntegrationTests {
 		return issuer.delegatedToken(name, actor).audience("inventory-service").sign();
 	}
 
-	private HttpResponse<String> get(String path, String token, String... headers) throws Exception {
+	HttpResponse<String> get(String path, String token, String... headers) throws Exception {
 		HttpRequest.Builder request = request(path).header("Authorization", "Bearer " + token);
 		if (headers.length > 0) {
 			request.headers(headers);
@@ -311,12 +389,15 @@ abstract class AuthorizationIntegrationTests {
 		return send(request.build());
 	}
 
-	private HttpRequest.Builder request(String path) {
+	HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
 	}
 
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	HttpResponse<String> send(HttpRequest request) throws Exception {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		// Stateless: no answer, whatever it is, starts a session.
+		assertThat(response.headers().allValues("Set-Cookie")).as("Set-Cookie of " + request.uri()).isEmpty();
+		return response;
 	}
 
 	/**
@@ -326,13 +407,28 @@ abstract class AuthorizationIntegrationTests {
 
 		final Queue<String> calls = new ConcurrentLinkedQueue<>();
 
-		final Queue<S2sAuthorizationEvent> decisions = new ConcurrentLinkedQueue<>();
+		final Queue<CallerDecision> decisions = new ConcurrentLinkedQueue<>();
 
 		final Queue<AuditEvent> audits = new ConcurrentLinkedQueue<>();
 
+		final Queue<String> events = new ConcurrentLinkedQueue<>();
+
 		@EventListener
-		void onDecision(S2sAuthorizationEvent event) {
-			this.decisions.add(event);
+		void onDecision(AuthorizationEvent event) {
+			if (event.getAuthorizationResult() instanceof CallerDecision decision) {
+				this.decisions.add(decision);
+			}
+		}
+
+		@EventListener
+		void onEvent(ApplicationEvent event) {
+			// Everything an event could leak: itself, its source and its authentication.
+			String text = event + " " + event.getSource();
+			if (event instanceof AbstractAuthenticationEvent authentication) {
+				text += " " + authentication.getAuthentication().getName() + " "
+						+ authentication.getAuthentication().getPrincipal();
+			}
+			this.events.add(text);
 		}
 
 		@EventListener
@@ -345,7 +441,7 @@ abstract class AuthorizationIntegrationTests {
 			return name;
 		}
 
-		S2sAuthorizationEvent onlyDecision() {
+		CallerDecision onlyDecision() {
 			assertThat(this.decisions).hasSize(1);
 			return this.decisions.peek();
 		}
@@ -370,6 +466,11 @@ abstract class AuthorizationIntegrationTests {
 		@Bean
 		SimpleMeterRegistry meterRegistry() {
 			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		InMemoryAuditEventRepository auditEventRepository() {
+			return new InMemoryAuditEventRepository();
 		}
 
 	}
@@ -413,6 +514,11 @@ abstract class AuthorizationIntegrationTests {
 		@PreAuthorize("hasAuthority('SCOPE_inventory.admin')")
 		Mono<String> admin() {
 			return Mono.fromSupplier(() -> this.recorder.call("admin"));
+		}
+
+		@GetMapping("/stock/broken")
+		String broken() {
+			throw new IllegalStateException("broken");
 		}
 
 		@GetMapping("/meta")
@@ -472,6 +578,16 @@ abstract class AuthorizationIntegrationTests {
 		@GetMapping("/public/ping")
 		String ping() {
 			return "pong";
+		}
+
+		@GetMapping("/unannotated")
+		String unannotated() {
+			return this.recorder.call("unannotated");
+		}
+
+		@GetMapping("/whoami")
+		String whoami(ServiceAuthentication caller) {
+			return caller.getServiceId();
 		}
 
 	}

@@ -19,13 +19,15 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.tomcat.reactive.TomcatReactiveWebServerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link AuthorizationIntegrationTests} on Spring WebFlux.
+ * {@link AuthorizationIntegrationTests} on Spring WebFlux, served by Tomcat.
  */
 @SpringBootTest(classes = ReactiveAuthorizationIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
@@ -41,6 +43,11 @@ class ReactiveAuthorizationIntegrationTests extends AuthorizationIntegrationTest
 	@EnableReactiveMethodSecurity
 	@Import(Endpoints.class)
 	static class App {
+
+		@Bean
+		TomcatReactiveWebServerFactory tomcat() {
+			return new TomcatReactiveWebServerFactory();
+		}
 
 	}
 

@@ -42,8 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Service-only paths hold in a filter chain the application writes itself, even one that
- * permits every request: {@link S2sHttpConfigurer} brings them along.
+ * Service-only paths and the default for unannotated handlers hold in a filter chain the
+ * application writes itself, even one that permits every request:
+ * {@link S2sHttpConfigurer} brings them along.
  */
 @SpringBootTest(classes = UserChainServicePathIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=servlet")
@@ -60,8 +61,9 @@ class UserChainServicePathIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("s2s.security.service-id", () -> "inventory-service");
 		registry.add("s2s.security.inbound.issuers[0].issuer-uri", () -> issuer.issuerUri().toString());
-		registry.add("s2s.security.inbound.service-paths[0].pattern", () -> "/api/internal/**");
-		registry.add("s2s.security.inbound.service-paths[0].services", () -> "order-service");
+		registry.add("s2s.security.authorization.service-paths[0].pattern", () -> "/api/internal/**");
+		registry.add("s2s.security.authorization.service-paths[0].services", () -> "order-service");
+		registry.add("s2s.security.authorization.public-paths", () -> "/open");
 	}
 
 	@Test
@@ -74,6 +76,13 @@ class UserChainServicePathIntegrationTests {
 					.statusCode())
 			.isEqualTo(200);
 		assertThat(get("/open", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unannotatedHandlerIsDeniedInAChainThatAppliesS2sEvenIfItPermitsEverything() throws Exception {
+		assertThat(get("/unannotated", null).statusCode()).isEqualTo(401);
+		assertThat(get("/unannotated", issuer.serviceToken("order-service").audience("inventory-service").sign())
+			.statusCode()).isEqualTo(403);
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {
@@ -109,6 +118,11 @@ class UserChainServicePathIntegrationTests {
 		@GetMapping("/open")
 		String open() {
 			return "open";
+		}
+
+		@GetMapping("/unannotated")
+		String unannotated() {
+			return "unannotated";
 		}
 
 	}

@@ -18,7 +18,7 @@ package dev.s2s.security.autoconfigure.authorization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.s2s.security.authorization.S2sAuthorizationEvent;
+import dev.s2s.security.authorization.CallerDecision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
@@ -27,13 +27,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.event.AuthorizationEvent;
 
 /**
- * Republishes every {@link S2sAuthorizationEvent} as an Actuator {@code AuditEvent} of
- * type {@value #GRANTED} or {@value #DENIED}, which Actuator stores in the application's
- * {@code AuditEventRepository}, if it has one. The principal is the user when there is
- * one (a user or a delegated call), else the service; the data holds the other event
- * fields.
+ * Republishes every authorization event whose result is a {@link CallerDecision} as an
+ * Actuator {@code AuditEvent} of type {@value #GRANTED} or {@value #DENIED}, which
+ * Actuator stores in the application's {@code AuditEventRepository}, if it has one, with
+ * the reason and the rule that Spring Boot's own {@code AUTHORIZATION_FAILURE} event
+ * (which also appears) does not carry. The principal is the user when there is one (a
+ * user or a delegated call), else the service; the data holds the other fields. Other
+ * authorization events are Spring Boot's business and are left alone.
  *
  * @author s2s-security team
  */
@@ -46,20 +49,23 @@ class AuditEventConfiguration {
 	static final String DENIED = "S2S_AUTHORIZATION_DENIED";
 
 	@Bean
-	ApplicationListener<S2sAuthorizationEvent> s2sAuthorizationAuditEvents(ApplicationEventPublisher publisher) {
+	ApplicationListener<AuthorizationEvent> s2sAuthorizationAuditEvents(ApplicationEventPublisher publisher) {
 		return (event) -> {
-			String principal = (event.getSubject() != null) ? event.getSubject()
-					: (event.getServiceId() != null) ? event.getServiceId() : "anonymous";
+			if (!(event.getAuthorizationResult() instanceof CallerDecision decision)) {
+				return;
+			}
+			String principal = (decision.getSubject() != null) ? decision.getSubject()
+					: (decision.getServiceId() != null) ? decision.getServiceId() : "anonymous";
 			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("reason", event.getReason().code());
-			putIfPresent(data, "callerType", event.getCallerType());
-			putIfPresent(data, "serviceId", event.getServiceId());
-			putIfPresent(data, "subject", event.getSubject());
-			data.put("method", event.getHttpMethod());
-			data.put("route", event.getRoute());
-			data.put("rule", event.getRule());
-			putIfPresent(data, "correlationId", event.getCorrelationId());
-			publisher.publishEvent(new AuditApplicationEvent(principal, event.isGranted() ? GRANTED : DENIED, data));
+			data.put("reason", decision.getReason().code());
+			putIfPresent(data, "callerType", decision.getCallerType());
+			putIfPresent(data, "serviceId", decision.getServiceId());
+			putIfPresent(data, "subject", decision.getSubject());
+			data.put("method", decision.getHttpMethod());
+			data.put("route", decision.getRoute());
+			data.put("rule", decision.getRule());
+			putIfPresent(data, "correlationId", decision.getCorrelationId());
+			publisher.publishEvent(new AuditApplicationEvent(principal, decision.isGranted() ? GRANTED : DENIED, data));
 		};
 	}
 

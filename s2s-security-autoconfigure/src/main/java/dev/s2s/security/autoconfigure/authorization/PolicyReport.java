@@ -18,11 +18,13 @@ package dev.s2s.security.autoconfigure.authorization;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.s2s.security.authorization.CallerPolicies;
 import dev.s2s.security.authorization.ServicePathRules;
+import dev.s2s.security.authorization.UnannotatedHandlers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +33,10 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * Logs, once at startup, one line per endpoint that a caller annotation or a path rule
- * governs, so that a reviewer can read the policy from the log. Reading every handler
- * also fails startup on an invalid annotation rather than on its first call.
+ * governs, so that a reviewer can read the policy from the log, and one WARN block
+ * listing the handlers that name no caller (the default for unannotated handlers applies
+ * to them). Reading every handler also fails startup on an invalid annotation rather than
+ * on its first call.
  *
  * @author s2s-security team
  */
@@ -44,12 +48,30 @@ final class PolicyReport {
 	}
 
 	static void log(Stream<Endpoint> endpoints, CallerPolicies policies, ServicePathRules rules) {
+		List<String> unannotated = new ArrayList<>();
 		endpoints.forEach((endpoint) -> {
 			String line = line(endpoint, policies, rules);
 			if (line != null && logger.isInfoEnabled()) {
 				logger.info(line);
 			}
+			else if (line == null && policies.isUnannotated(endpoint.handler())) {
+				unannotated.add("  " + endpoint.describe() + " (" + endpoint.handler().getBeanType().getSimpleName()
+						+ "." + endpoint.handler().getMethod().getName() + ")");
+			}
 		});
+		if (!unannotated.isEmpty() && logger.isWarnEnabled()) {
+			logger.warn(unannotatedBlock(unannotated, policies.unannotated()));
+		}
+	}
+
+	private static String unannotatedBlock(List<String> handlers, UnannotatedHandlers mode) {
+		String outcome = (mode == UnannotatedHandlers.DENY) ? "are denied to every caller (403)"
+				: "admit any authenticated caller";
+		return "s2s endpoint policy: " + handlers.size() + " handler(s) name no caller and " + outcome
+				+ " (s2s.security.authorization.unannotated=" + mode.name().toLowerCase(Locale.ROOT)
+				+ "). Annotate them with @ServiceCaller, @UserCaller or @DelegatedCaller, or cover them with "
+				+ "s2s.security.authorization.service-paths or public-paths:" + System.lineSeparator()
+				+ String.join(System.lineSeparator(), handlers);
 	}
 
 	private static @Nullable String line(Endpoint endpoint, CallerPolicies policies, ServicePathRules rules) {
@@ -67,14 +89,17 @@ final class PolicyReport {
 		if (parts.isEmpty()) {
 			return null;
 		}
-		String methods = endpoint.methods().isEmpty() ? "*" : String.join(",", endpoint.methods());
-		return "s2s endpoint policy: " + methods + " " + endpoint.patterns() + " -> " + String.join(" and ", parts);
+		return "s2s endpoint policy: " + endpoint.describe() + " -> " + String.join(" and ", parts);
 	}
 
 	/**
 	 * A handler method and the requests it maps.
 	 */
 	record Endpoint(Collection<String> methods, Set<String> patterns, HandlerMethod handler) {
+
+		String describe() {
+			return (this.methods.isEmpty() ? "*" : String.join(",", this.methods)) + " " + this.patterns;
+		}
 
 	}
 

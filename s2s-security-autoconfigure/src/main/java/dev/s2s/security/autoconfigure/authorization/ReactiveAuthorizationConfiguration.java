@@ -18,28 +18,23 @@ package dev.s2s.security.autoconfigure.authorization;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import dev.s2s.security.authorization.CallerAuthorizationWebFilter;
-import dev.s2s.security.authorization.CallerAuthorizer;
 import dev.s2s.security.authorization.CallerPolicies;
-import dev.s2s.security.authorization.CorrelationIdWebFilter;
 import dev.s2s.security.authorization.ServicePathRules;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * WebFlux: the caller-annotation web filter, the correlation id filter and the startup
- * policy log.
+ * WebFlux: the startup policy log (the decisions are made in the s2s filter chains, see
+ * {@code S2sServerHttpConfigurer}).
  *
  * @author s2s-security team
  */
@@ -47,19 +42,6 @@ import org.springframework.web.util.pattern.PathPattern;
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass({ RequestMappingHandlerMapping.class, Mono.class })
 class ReactiveAuthorizationConfiguration {
-
-	@Bean
-	CallerAuthorizationWebFilter s2sCallerAuthorizationWebFilter(
-			RequestMappingHandlerMapping requestMappingHandlerMapping, CallerPolicies policies,
-			CallerAuthorizer authorizer) {
-		return new CallerAuthorizationWebFilter(requestMappingHandlerMapping, policies, authorizer);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CorrelationIdWebFilter s2sCorrelationIdWebFilter(ApplicationContext context) {
-		return new CorrelationIdWebFilter(TraceIds.of(context));
-	}
 
 	@Bean
 	SmartInitializingSingleton s2sEndpointPolicyReport(ObjectProvider<RequestMappingHandlerMapping> mappings,

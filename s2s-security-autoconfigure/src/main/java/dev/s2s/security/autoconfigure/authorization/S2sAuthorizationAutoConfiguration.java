@@ -17,7 +17,6 @@ package dev.s2s.security.autoconfigure.authorization;
 
 import dev.s2s.security.autoconfigure.inbound.ConditionalOnTrustedIssuers;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundAutoConfiguration;
-import dev.s2s.security.autoconfigure.inbound.S2sInboundProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,11 +28,12 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of caller authorization, wherever inbound validation is configured:
  * {@code @ServiceCaller}, {@code @UserCaller} and {@code @DelegatedCaller} enforced on
- * Spring MVC and WebFlux without {@code @EnableMethodSecurity}, service-only and public
- * paths ({@code s2s.security.inbound.service-paths}, {@code public-paths}), an
- * {@code S2sAuthorizationEvent} per decision (and an Actuator {@code AuditEvent} when
- * Actuator is present), a Micrometer counter, a correlation id per request and a startup
- * log line per protected endpoint.
+ * Spring MVC and WebFlux without {@code @EnableMethodSecurity}, a default for handlers
+ * that name no caller, service-only and public paths
+ * ({@code s2s.security.authorization.*}), Spring Security's authorization events for each
+ * decision (and an Actuator {@code AuditEvent} when Actuator is present), a Micrometer
+ * counter, correlation ids and a startup log line per protected endpoint. The s2s filter
+ * chains that enforce them are configured by {@code S2sWebSecurityAutoConfiguration}.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -41,7 +41,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 @AutoConfiguration(after = S2sInboundAutoConfiguration.class)
 @ConditionalOnClass(BearerTokenAuthenticationToken.class)
 @ConditionalOnTrustedIssuers
-@EnableConfigurationProperties(S2sInboundProperties.class)
+@EnableConfigurationProperties(S2sAuthorizationProperties.class)
 @Import({ AuthorizationCoreConfiguration.class, ServletAuthorizationConfiguration.class,
 		ReactiveAuthorizationConfiguration.class, AuthorizationMetricsConfiguration.class,
 		AuditEventConfiguration.class })

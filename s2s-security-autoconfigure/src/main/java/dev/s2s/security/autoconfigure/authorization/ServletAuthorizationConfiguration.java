@@ -16,11 +16,10 @@
 package dev.s2s.security.autoconfigure.authorization;
 
 import dev.s2s.security.authorization.CallerAuthorizationInterceptor;
-import dev.s2s.security.authorization.CallerAuthorizer;
+import dev.s2s.security.authorization.CallerDecisionRecorder;
 import dev.s2s.security.authorization.CallerPolicies;
-import dev.s2s.security.authorization.CorrelationIdFilter;
+import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
-import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -28,29 +27,39 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Spring MVC: the caller-annotation interceptor, registered before any other, the
- * correlation id filter and the startup policy log.
+ * Spring MVC: the service-only paths' authorization manager (for the s2s filter chains),
+ * the caller interceptor, registered before any other, and the startup policy log.
  *
  * @author s2s-security team
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnClass({ DispatcherServlet.class, PathPatternRequestMatcher.class })
 class ServletAuthorizationConfiguration {
 
 	@Bean
-	WebMvcConfigurer s2sCallerAuthorizationWebMvcConfigurer(CallerPolicies policies, CallerAuthorizer authorizer) {
-		CallerAuthorizationInterceptor interceptor = new CallerAuthorizationInterceptor(policies, authorizer);
+	@ConditionalOnMissingBean
+	ServicePathAuthorizationManager s2sServicePathAuthorizationManager(ServicePathRules rules,
+			ObjectProvider<PathPatternRequestMatcher.Builder> paths) {
+		return new ServicePathAuthorizationManager(rules,
+				paths.getIfAvailable(PathPatternRequestMatcher::withDefaults));
+	}
+
+	@Bean
+	WebMvcConfigurer s2sCallerAuthorizationWebMvcConfigurer(CallerPolicies policies,
+			ServicePathAuthorizationManager servicePaths, CallerDecisionRecorder recorder) {
+		CallerAuthorizationInterceptor interceptor = new CallerAuthorizationInterceptor(policies, servicePaths,
+				recorder);
 		return new WebMvcConfigurer() {
 
 			@Override
@@ -72,18 +81,6 @@ class ServletAuthorizationConfiguration {
 						entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
 						entry.getKey().getPatternValues(), entry.getValue())),
 					policies, rules));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MDC.class)
-	static class CorrelationIdConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		CorrelationIdFilter s2sCorrelationIdFilter(ApplicationContext context) {
-			return new CorrelationIdFilter(TraceIds.of(context));
-		}
-
 	}
 
 }

@@ -25,9 +25,10 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} of inbound token validation. It runs before Boot's security and
- * resource-server auto-configurations so that its decoder and filter chain are the ones
- * in use, and theirs back off.
+ * Auto-configuration} of inbound token validation: the decoder and the caller classifier.
+ * It runs before Boot's security and resource-server auto-configurations so that its
+ * decoder is the one in use, and theirs back off; the filter chains that use it are
+ * {@code S2sWebSecurityAutoConfiguration}'s.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -47,8 +48,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 @ConditionalOnClass(BearerTokenAuthenticationToken.class)
 @ConditionalOnTrustedIssuers
 @EnableConfigurationProperties(S2sInboundProperties.class)
-@Import({ InboundTokenConfiguration.class, ServletInboundConfiguration.class, ReactiveInboundConfiguration.class,
-		InboundMetricsConfiguration.class })
+@Import({ InboundTokenConfiguration.class, ReactiveInboundConfiguration.class, InboundMetricsConfiguration.class })
 public final class S2sInboundAutoConfiguration {
 
 }

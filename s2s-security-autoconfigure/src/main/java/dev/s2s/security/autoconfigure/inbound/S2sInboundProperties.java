@@ -51,18 +51,6 @@ public class S2sInboundProperties {
 	 */
 	private Duration maxTokenLifetime = Duration.ofHours(24);
 
-	/**
-	 * Paths only services may call, whatever their handlers say; a request under one
-	 * without a token gets 401, any other caller 403.
-	 */
-	private List<ServicePath> servicePaths = new ArrayList<>();
-
-	/**
-	 * Paths that need no token, such as health probes. Neither authentication nor a
-	 * service-only rule applies to them.
-	 */
-	private List<String> publicPaths = new ArrayList<>();
-
 	private final Jwks jwks = new Jwks();
 
 	private final TokenCache tokenCache = new TokenCache();
@@ -89,22 +77,6 @@ public class S2sInboundProperties {
 
 	public void setMaxTokenLifetime(Duration maxTokenLifetime) {
 		this.maxTokenLifetime = maxTokenLifetime;
-	}
-
-	public List<ServicePath> getServicePaths() {
-		return this.servicePaths;
-	}
-
-	public void setServicePaths(List<ServicePath> servicePaths) {
-		this.servicePaths = servicePaths;
-	}
-
-	public List<String> getPublicPaths() {
-		return this.publicPaths;
-	}
-
-	public void setPublicPaths(List<String> publicPaths) {
-		this.publicPaths = publicPaths;
 	}
 
 	public Jwks getJwks() {
@@ -254,52 +226,6 @@ public class S2sInboundProperties {
 
 		public void setDelegatingClients(List<String> delegatingClients) {
 			this.delegatingClients = delegatingClients;
-		}
-
-	}
-
-	/**
-	 * A path pattern only services may call.
-	 */
-	public static class ServicePath {
-
-		/**
-		 * Path pattern within the application, e.g. '/api/internal/**'.
-		 */
-		private @Nullable String pattern;
-
-		/**
-		 * Ids of the services admitted; empty admits any authenticated service.
-		 */
-		private List<String> services = new ArrayList<>();
-
-		/**
-		 * Scopes a service's token must all carry.
-		 */
-		private List<String> scopes = new ArrayList<>();
-
-		public @Nullable String getPattern() {
-			return this.pattern;
-		}
-
-		public void setPattern(@Nullable String pattern) {
-			this.pattern = pattern;
-		}
-
-		public List<String> getServices() {
-			return this.services;
-		}
-
-		public void setServices(List<String> services) {
-			this.services = services;
-		}
-
-		public List<String> getScopes() {
-			return this.scopes;
-		}
-
-		public void setScopes(List<String> scopes) {
-			this.scopes = scopes;
 		}
 
 	}

@@ -17,14 +17,14 @@ package dev.s2s.security.autoconfigure.authorization;
 
 import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.annotation.UserCaller;
-import dev.s2s.security.authorization.CallerAuthorizationWebFilter;
 import dev.s2s.security.authorization.CallerPolicies;
 import dev.s2s.security.authorization.CorrelationIdFilter;
-import dev.s2s.security.authorization.CorrelationIdWebFilter;
+import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundAutoConfiguration;
 import io.micrometer.tracing.Tracer;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,6 +47,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -77,13 +78,15 @@ class S2sAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
-	void servletApplicationGetsTheCorrelationFilterAndAuditBridge() {
+	void servletApplicationGetsThePoliciesAndAuditBridgeButNoFilterBean() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(CallerPolicies.class)
-				.hasSingleBean(CorrelationIdFilter.class)
-				.hasBean("s2sAuthorizationAuditEvents")
-				.doesNotHaveBean(CallerAuthorizationWebFilter.class);
+				.hasSingleBean(CorrelationIds.class)
+				.hasBean("s2sAuthorizationAuditEvents");
+			// A Filter bean would be registered for every request of the application.
+			assertThat(context.getBeansOfType(Filter.class).values())
+				.noneMatch(S2sAuthorizationAutoConfigurationTests::isOurs);
 		});
 	}
 
@@ -108,54 +111,56 @@ class S2sAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
-	void reactiveApplicationGetsTheWebFilters() {
+	void reactiveApplicationDeclaresNoWebFilterBean() {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sInboundAutoConfiguration.class,
 							S2sAuthorizationAutoConfiguration.class, WebFluxAutoConfiguration.class))
 			.withPropertyValues("s2s.security.service-id=inventory-service",
 					"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.hasSingleBean(CallerAuthorizationWebFilter.class)
-				.hasSingleBean(CorrelationIdWebFilter.class)
-				.doesNotHaveBean(CorrelationIdFilter.class));
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(CallerPolicies.class);
+				// A WebFilter bean would run for every exchange of the application.
+				assertThat(context.getBeansOfType(WebFilter.class).values())
+					.noneMatch(S2sAuthorizationAutoConfigurationTests::isOurs);
+			});
 	}
 
 	@Test
 	void servicePathWithoutPatternFailsStartupNamingTheKey() {
-		this.contextRunner.withPropertyValues("s2s.security.inbound.service-paths[0].services=order-service")
+		this.contextRunner.withPropertyValues("s2s.security.authorization.service-paths[0].services=order-service")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("s2s.security.inbound.service-paths[0].pattern"));
+				.hasMessageContaining("s2s.security.authorization.service-paths[0].pattern"));
 	}
 
 	@Test
 	void invalidPublicPathFailsStartupNamingTheKey() {
-		this.contextRunner.withPropertyValues("s2s.security.inbound.public-paths=/health,/api/{broken")
+		this.contextRunner.withPropertyValues("s2s.security.authorization.public-paths=/health,/api/{broken")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("s2s.security.inbound.public-paths[1]"));
+				.hasMessageContaining("s2s.security.authorization.public-paths[1]"));
 	}
 
 	@Test
 	void scopeThatCannotBeQuotedInAChallengeFailsStartup() {
 		this.contextRunner
-			.withPropertyValues("s2s.security.inbound.service-paths[0].pattern=/api/internal/**",
-					"s2s.security.inbound.service-paths[0].scopes=a\"b")
+			.withPropertyValues("s2s.security.authorization.service-paths[0].pattern=/api/internal/**",
+					"s2s.security.authorization.service-paths[0].scopes=a\"b")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("s2s.security.inbound.service-paths[0]")
+				.hasMessageContaining("s2s.security.authorization.service-paths[0]")
 				.hasMessageContaining("invalid scope"));
 	}
 
 	@Test
 	void startupLogListsEachProtectedEndpointWithItsRule(CapturedOutput output) {
 		this.contextRunner.withUserConfiguration(StockController.class, OpenController.class)
-			.withPropertyValues("s2s.security.inbound.service-paths[0].pattern=/api/internal/**",
-					"s2s.security.inbound.public-paths=/health")
+			.withPropertyValues("s2s.security.authorization.service-paths[0].pattern=/api/internal/**",
+					"s2s.security.authorization.public-paths=/health")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ServicePathRules.class).publicPaths()).containsExactly("/health");
@@ -166,7 +171,10 @@ class S2sAuthorizationAutoConfigurationTests {
 					.contains("s2s endpoint policy: GET [/api/internal/reindex] -> services (any) "
 							+ "(service path /api/internal/**)")
 					.contains("s2s endpoint policy: GET [/health] -> public (no token needed)")
-					.doesNotContain("[/open]");
+					.doesNotContain("s2s endpoint policy: GET [/open]")
+					.contains("s2s endpoint policy: 1 handler(s) name no caller and are denied to every caller (403) "
+							+ "(s2s.security.authorization.unannotated=deny)")
+					.contains("  GET [/open] (OpenController.open)");
 			});
 	}
 
@@ -178,9 +186,13 @@ class S2sAuthorizationAutoConfigurationTests {
 						"Invalid caller annotation on BrokenController.broken: service ids cannot be empty"));
 	}
 
+	private static boolean isOurs(Object bean) {
+		return bean.getClass().getName().startsWith("dev.s2s.");
+	}
+
 	private static String correlationId(ApplicationContext context) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		context.getBean(CorrelationIdFilter.class)
+		new CorrelationIdFilter(context.getBean(CorrelationIds.class))
 			.doFilter(new MockHttpServletRequest("GET", "/stock"), response, new MockFilterChain());
 		return response.getHeader("X-Correlation-Id");
 	}

@@ -18,9 +18,11 @@ package dev.s2s.security.autoconfigure.inbound;
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.caller.CallerClassifier;
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.autoconfigure.authorization.S2sAuthorizationAutoConfiguration;
+import dev.s2s.security.autoconfigure.web.S2sWebSecurityAutoConfiguration;
 import dev.s2s.security.inbound.ReactiveS2sJwtDecoder;
 import dev.s2s.security.inbound.S2sJwtDecoder;
-import dev.s2s.security.web.S2sServerHttpSecurityCustomizer;
+import dev.s2s.security.web.S2sServerHttpConfigurer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +41,6 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -61,7 +62,8 @@ class S2sInboundAutoConfigurationTests {
 			OAuth2ResourceServerWebSecurityAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sInboundAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sInboundAutoConfiguration.class,
+				S2sAuthorizationAutoConfiguration.class, S2sWebSecurityAutoConfiguration.class))
 		.withConfiguration(BOOT_SECURITY)
 		.withPropertyValues("s2s.security.service-id=inventory-service");
 
@@ -95,14 +97,6 @@ class S2sInboundAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(ISSUER).withUserConfiguration(UserJwtDecoder.class).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(S2sJwtDecoder.class);
 			assertThat(context).hasSingleBean(JwtDecoder.class).hasSingleBean(SecurityFilterChain.class);
-		});
-	}
-
-	@Test
-	void filterChainBacksOffWhenUserDefinesOne() {
-		this.contextRunner.withPropertyValues(ISSUER).withUserConfiguration(UserFilterChain.class).run((context) -> {
-			assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("userChain");
-			assertThat(context).hasSingleBean(S2sJwtDecoder.class);
 		});
 	}
 
@@ -186,7 +180,8 @@ class S2sInboundAutoConfigurationTests {
 	void reactiveStackGetsTheSameDecoderThroughAnAdapter() {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(S2sSecurityAutoConfiguration.class,
-					S2sInboundAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+					S2sInboundAutoConfiguration.class, S2sAuthorizationAutoConfiguration.class,
+					S2sWebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
 					ReactiveOAuth2ResourceServerAutoConfiguration.class,
 					ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class))
 			.withPropertyValues("s2s.security.service-id=inventory-service", ISSUER)
@@ -194,7 +189,7 @@ class S2sInboundAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasSingleBean(S2sJwtDecoder.class);
 				assertThat(context.getBeansOfType(ReactiveJwtDecoder.class)).hasSize(1)
 					.allSatisfy((name, decoder) -> assertThat(decoder).isInstanceOf(ReactiveS2sJwtDecoder.class));
-				assertThat(context).hasSingleBean(S2sServerHttpSecurityCustomizer.class);
+				assertThat(context).hasSingleBean(S2sServerHttpConfigurer.class);
 				assertThat(context.getBeansOfType(SecurityWebFilterChain.class))
 					.containsOnlyKeys("s2sSecurityWebFilterChain");
 			});
@@ -206,16 +201,6 @@ class S2sInboundAutoConfigurationTests {
 		@Bean
 		JwtDecoder userDecoder() {
 			return NimbusJwtDecoder.withJwkSetUri("https://idp.example.com/jwks").build();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserFilterChain {
-
-		@Bean
-		SecurityFilterChain userChain(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().denyAll()).build();
 		}
 
 	}

@@ -25,7 +25,7 @@ import dev.s2s.security.test.autoconfigure.S2sWebFluxTest;
 import dev.s2s.security.testkit.WhoAmIController;
 import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.test.NegativeTests;
-import dev.s2s.security.web.S2sServerHttpSecurityCustomizer;
+import dev.s2s.security.web.S2sServerHttpConfigurer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,8 +123,8 @@ class S2sWebFluxTestTests {
 	static class StockRules {
 
 		@Bean
-		SecurityWebFilterChain rules(ServerHttpSecurity http, S2sServerHttpSecurityCustomizer s2s) {
-			s2s.customize(http);
+		SecurityWebFilterChain rules(ServerHttpSecurity http, S2sServerHttpConfigurer s2s) {
+			s2s.configure(http);
 			return http
 				.authorizeExchange((exchanges) -> exchanges.pathMatchers("/stock/**")
 					.access((authentication, context) -> authentication

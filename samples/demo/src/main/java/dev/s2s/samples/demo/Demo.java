@@ -33,13 +33,14 @@ import dev.s2s.samples.order.InventoryClient;
 import dev.s2s.samples.order.OrderServiceApplication;
 import dev.s2s.samples.payment.OrderClient;
 import dev.s2s.samples.payment.PaymentServiceApplication;
-import dev.s2s.security.authorization.S2sAuthorizationEvent;
+import dev.s2s.security.authorization.CallerDecision;
 import dev.s2s.security.outbound.ServiceTokens;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authorization.event.AuthorizationEvent;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -62,7 +63,7 @@ public final class Demo {
 	/**
 	 * inventory-service's latest authorization decision, to say why a call was refused.
 	 */
-	private final AtomicReference<S2sAuthorizationEvent> lastDecision = new AtomicReference<>();
+	private final AtomicReference<CallerDecision> lastDecision = new AtomicReference<>();
 
 	Demo() {
 	}
@@ -143,7 +144,8 @@ public final class Demo {
 	}
 
 	private void recordDecision(ApplicationEvent event) {
-		if (event instanceof S2sAuthorizationEvent decision) {
+		if (event instanceof AuthorizationEvent authorization
+				&& authorization.getAuthorizationResult() instanceof CallerDecision decision) {
 			this.lastDecision.set(decision);
 		}
 	}
@@ -157,7 +159,7 @@ public final class Demo {
 		catch (Exception ex) {
 			happened = ex.getClass().getSimpleName();
 		}
-		S2sAuthorizationEvent decision = this.lastDecision.get();
+		CallerDecision decision = this.lastDecision.get();
 		if (happened.startsWith("403") && decision != null && !decision.isGranted()) {
 			happened += " " + decision.getReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		}

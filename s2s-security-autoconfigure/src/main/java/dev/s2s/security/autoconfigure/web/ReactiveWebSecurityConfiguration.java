@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.autoconfigure.web;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.s2s.security.authorization.CallerDecisionRecorder;
+import dev.s2s.security.authorization.CallerPolicies;
+import dev.s2s.security.authorization.CorrelationIds;
+import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
+import dev.s2s.security.authorization.ServicePathRules;
+import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.web.S2sServerHttpConfigurer;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The reactive s2s filter chain, and the configurer that applies s2s to chains the
+ * application writes: public paths are permitted, everything else needs a valid token,
+ * and the s2s rules decide after that.
+ *
+ * @author s2s-security team
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass({ ServerHttpSecurity.class, Mono.class })
+class ReactiveWebSecurityConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	S2sServerHttpConfigurer s2sServerHttpConfigurer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
+			ServicePathRules rules, CallerPolicies policies, ObjectProvider<RequestMappingHandlerMapping> controllers,
+			ObjectProvider<RouterFunctionMapping> functions, CallerDecisionRecorder recorder,
+			CorrelationIds correlationIds) {
+		List<HandlerMapping> mappings = Stream.concat(controllers.stream(), functions.stream())
+			.map(HandlerMapping.class::cast)
+			.sorted(AnnotationAwareOrderComparator.INSTANCE)
+			.toList();
+		return new S2sServerHttpConfigurer(decoder, classifier,
+				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds);
+	}
+
+	/**
+	 * The chain, last among the application's, so that chains the application writes for
+	 * their own paths keep them.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SecurityWebFilterChain s2sSecurityWebFilterChain(ServerHttpSecurity http, S2sServerHttpConfigurer s2s,
+			ServicePathRules rules) {
+		String[] publicPaths = rules.publicPaths().toArray(String[]::new);
+		s2s.configure(http);
+		return http.authorizeExchange((exchanges) -> {
+			if (publicPaths.length > 0) {
+				exchanges.pathMatchers(publicPaths).permitAll();
+			}
+			exchanges.anyExchange().authenticated();
+		}).build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(WebFilterChainProxy.class)
+	@EnableWebFluxSecurity
+	static class EnableWebFluxSecurityConfiguration {
+
+	}
+
+}

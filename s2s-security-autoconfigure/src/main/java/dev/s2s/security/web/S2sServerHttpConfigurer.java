@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.web;
+
+import dev.s2s.security.authorization.CorrelationIdWebFilter;
+import dev.s2s.security.authorization.CorrelationIds;
+import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
+import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
+import dev.s2s.security.caller.CallerClassifier;
+
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.util.Assert;
+
+/**
+ * Applies s2s-security to a reactive {@link ServerHttpSecurity} you build yourself, and
+ * only to it; the WebFlux twin of {@link S2sHttpConfigurer}. Inject it and apply it to
+ * the chain, before your own rules:
+ *
+ * <pre>
+ * &#64;Bean
+ * SecurityWebFilterChain api(ServerHttpSecurity http, S2sServerHttpConfigurer s2s) {
+ * 	s2s.configure(http.securityMatcher(pathMatchers("/api/**")));
+ * 	return http.authorizeExchange((exchanges) -&gt; exchanges.anyExchange().authenticated()).build();
+ * }
+ * </pre>
+ *
+ * <p>
+ * Bearer tokens are validated by the s2s decoder and classified into callers; after the
+ * chain's own authorization, the service-only paths, the caller annotations and the
+ * default for unannotated handlers decide for the requests of this chain. The defaults
+ * are applied by {@link #configure}, so that whatever the chain says afterwards wins: no
+ * security context stored between requests, no saved requests, no CSRF protection
+ * (browsers do not send bearer tokens by themselves), RFC 6750 answers to denials.
+ *
+ * <p>
+ * Deliberately not a {@code Customizer<ServerHttpSecurity>}: Spring Security applies such
+ * beans to every chain of the application, and this applies to the chains you choose.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+public final class S2sServerHttpConfigurer {
+
+	private final ReactiveJwtDecoder decoder;
+
+	private final CallerClassifier classifier;
+
+	private final ServerCallerAuthorizationManager authorization;
+
+	private final CorrelationIds correlationIds;
+
+	/**
+	 * Create a configurer.
+	 * @param decoder the token decoder
+	 * @param classifier the caller classifier
+	 * @param authorization who may call, after the chain's own rules
+	 * @param correlationIds where correlation ids come from
+	 */
+	public S2sServerHttpConfigurer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
+			ServerCallerAuthorizationManager authorization, CorrelationIds correlationIds) {
+		Assert.notNull(decoder, "decoder cannot be null");
+		Assert.notNull(classifier, "classifier cannot be null");
+		Assert.notNull(authorization, "authorization cannot be null");
+		Assert.notNull(correlationIds, "correlationIds cannot be null");
+		this.decoder = decoder;
+		this.classifier = classifier;
+		this.authorization = authorization;
+		this.correlationIds = correlationIds;
+	}
+
+	/**
+	 * Apply s2s-security to a chain.
+	 * @param http the chain's builder
+	 * @return the builder, for further configuration
+	 */
+	public ServerHttpSecurity configure(ServerHttpSecurity http) {
+		return http.oauth2ResourceServer((server) -> server.accessDeniedHandler(new S2sServerAccessDeniedHandler())
+			.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
+				.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.addFilterAt(new CorrelationIdWebFilter(this.correlationIds), SecurityWebFiltersOrder.FIRST)
+			.addFilterAfter(new AuthorizationWebFilter(this.authorization), SecurityWebFiltersOrder.AUTHORIZATION);
+	}
+
+}
