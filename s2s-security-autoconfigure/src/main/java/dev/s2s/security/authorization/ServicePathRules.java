@@ -80,6 +80,15 @@ public final class ServicePathRules {
 	}
 
 	/**
+	 * The service-only path patterns, for the startup check that a chain applying s2s
+	 * handles their requests.
+	 * @return the patterns
+	 */
+	public List<String> servicePathPatterns() {
+		return this.servicePaths.stream().map((path) -> path.pattern().getPatternString()).toList();
+	}
+
+	/**
 	 * The service ids named by service-only paths.
 	 * @return the service ids
 	 */

@@ -15,6 +15,8 @@
  */
 package dev.s2s.security.authorization;
 
+import java.util.Locale;
+
 /**
  * What s2s-security does with a request, handled by an s2s filter chain, whose handler
  * names no caller: no caller annotation, no caller-typed parameter, no enforced
@@ -35,6 +37,15 @@ public enum UnannotatedHandlers {
 	/**
 	 * Admit any authenticated caller: a service, a user or a delegated call.
 	 */
-	AUTHENTICATED
+	AUTHENTICATED;
+
+	/**
+	 * The value as it is written in configuration, e.g. {@code deny}.
+	 * @return the value in kebab case
+	 */
+	@Override
+	public String toString() {
+		return name().toLowerCase(Locale.ROOT);
+	}
 
 }

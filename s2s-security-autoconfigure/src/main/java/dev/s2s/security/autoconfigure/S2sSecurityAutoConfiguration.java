@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -37,7 +38,12 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(S2sSecurityProperties.class)
 public final class S2sSecurityAutoConfiguration {
 
+	/**
+	 * Lazy: only the features that need this service's id (inbound, outbound) ask for it,
+	 * so an application that uses neither starts without one.
+	 */
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	ServiceIdentity serviceIdentity(S2sSecurityProperties properties, Environment environment) {
 		String serviceId = properties.getServiceId();
@@ -48,7 +54,7 @@ public final class S2sSecurityAutoConfiguration {
 			// Without an id there is no audience to check: refuse to start rather than
 			// accept tokens meant for any service.
 			throw new InvalidConfigurationPropertyValueException("s2s.security.service-id", serviceId,
-					"This service needs an id. Set 's2s.security.service-id: <this-service>' "
+					"Inbound validation (the audience tokens must carry) and outbound tokens (the client id) need this service's id. Set 's2s.security.service-id: <this-service>' "
 							+ "(or 'spring.application.name').");
 		}
 		return new ServiceIdentity(serviceId);

@@ -15,6 +15,8 @@
  */
 package dev.s2s.security.caller;
 
+import java.util.Locale;
+
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -132,6 +134,16 @@ public enum IdentityProvider {
 					Set.of());
 		}
 	};
+
+	/**
+	 * The value as it is written in configuration, e.g.
+	 * {@code spring-authorization-server}.
+	 * @return the value in kebab case
+	 */
+	@Override
+	public String toString() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
 
 	/**
 	 * The rules of this preset.

@@ -16,6 +16,8 @@
 
 package dev.s2s.security.outbound;
 
+import java.util.Locale;
+
 /**
  * How a target's audience is sent to the token endpoint. Identity providers differ: RFC
  * 8707 defines {@code resource} (an absolute URI), Auth0, Keycloak and RFC 8693 token
@@ -41,6 +43,15 @@ public enum AudienceParameter {
 	 * URI.
 	 */
 	BOTH;
+
+	/**
+	 * The value as it is written in configuration, e.g. {@code both}.
+	 * @return the value in kebab case
+	 */
+	@Override
+	public String toString() {
+		return name().toLowerCase(Locale.ROOT);
+	}
 
 	boolean sendsResource() {
 		return this != AUDIENCE;

@@ -16,6 +16,8 @@
 
 package dev.s2s.security.outbound;
 
+import java.util.Locale;
+
 import java.net.URI;
 import java.util.List;
 
@@ -66,7 +68,16 @@ public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String a
 		 * An RFC 8693 token exchange of the incoming token, so the target sees a
 		 * delegated caller.
 		 */
-		EXCHANGE
+		EXCHANGE;
+
+		/**
+		 * The value as it is written in configuration, e.g. {@code exchange}.
+		 * @return the value in kebab case
+		 */
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 

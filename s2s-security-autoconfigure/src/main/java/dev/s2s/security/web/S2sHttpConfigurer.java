@@ -34,6 +34,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -80,6 +81,15 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 	 */
 	public static S2sHttpConfigurer s2s() {
 		return new S2sHttpConfigurer();
+	}
+
+	/**
+	 * Whether a built chain applies s2s-security.
+	 * @param chain the chain
+	 * @return whether {@code S2sHttpConfigurer} configured it
+	 */
+	public static boolean appliesTo(SecurityFilterChain chain) {
+		return chain.getFilters().stream().anyMatch(S2sChainMarker.class::isInstance);
 	}
 
 	@Override

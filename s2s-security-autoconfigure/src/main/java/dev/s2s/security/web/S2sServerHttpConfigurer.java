@@ -25,6 +25,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -85,6 +86,15 @@ public final class S2sServerHttpConfigurer {
 		this.classifier = classifier;
 		this.authorization = authorization;
 		this.correlationIds = correlationIds;
+	}
+
+	/**
+	 * Whether a built chain applies s2s-security.
+	 * @param chain the chain
+	 * @return whether {@code configure} configured it
+	 */
+	public static boolean appliesTo(SecurityWebFilterChain chain) {
+		return Boolean.TRUE.equals(chain.getWebFilters().any(CorrelationIdWebFilter.class::isInstance).block());
 	}
 
 	/**

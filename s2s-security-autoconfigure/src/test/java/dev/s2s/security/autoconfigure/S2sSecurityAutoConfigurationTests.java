@@ -19,6 +19,7 @@ package dev.s2s.security.autoconfigure;
 import dev.s2s.security.ServiceIdentity;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link S2sSecurityAutoConfiguration}.
@@ -58,13 +60,16 @@ class S2sSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void startupFailsWithInstructionsWhenNoServiceIdIsConfigured() {
-		this.contextRunner.run((context) -> assertThat(context).hasFailed()
-			.getFailure()
-			.rootCause()
-			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-			.hasMessageContaining("s2s.security.service-id")
-			.hasMessageContaining("Set 's2s.security.service-id: <this-service>'"));
+	void aFeatureThatNeedsTheServiceIdFailsWithInstructionsWhenNoneIsConfigured() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThatExceptionOfType(BeanCreationException.class)
+				.isThrownBy(() -> context.getBean(ServiceIdentity.class))
+				.havingRootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.withMessageContaining("s2s.security.service-id")
+				.withMessageContaining("Set 's2s.security.service-id: <this-service>'");
+		});
 	}
 
 	@Test

@@ -72,12 +72,19 @@ final class IssuerProperties {
 		return this.binder.bind(FIRST_ISSUER + "provider", IdentityProvider.class).orElse(requested);
 	}
 
+	/**
+	 * The application's settings, pointed at the issuer: its first trusted issuer, if it
+	 * trusts one (a test never switches on what the application has off), and its token
+	 * endpoint, if it sends service tokens.
+	 */
 	Map<String, Object> pointingAt(FakeTokenIssuer issuer, IdentityProvider provider) {
 		Map<String, Object> properties = new LinkedHashMap<>(this.issuers);
-		properties.keySet().removeIf((name) -> name.startsWith(FIRST_ISSUER + "jwk-set-uri"));
-		properties.put(FIRST_ISSUER + "issuer-uri", issuer.issuerUri().toString());
-		properties.put(FIRST_ISSUER + "provider", provider.name());
-		properties.put(INBOUND + "jwks.min-refresh-interval", "100ms");
+		if (!this.issuers.isEmpty()) {
+			properties.keySet().removeIf((name) -> name.startsWith(FIRST_ISSUER + "jwk-set-uri"));
+			properties.put(FIRST_ISSUER + "issuer-uri", issuer.issuerUri().toString());
+			properties.put(FIRST_ISSUER + "provider", provider.toString());
+			properties.put(INBOUND + "jwks.min-refresh-interval", "100ms");
+		}
 		if (sendsServiceTokens()) {
 			boolean byDiscovery = isSet(OUTBOUND + "issuer-uri");
 			properties.put(OUTBOUND + (byDiscovery ? "issuer-uri" : "token-uri"),

@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * {@code /whoami} anyone with a valid token.
  */
 @SpringBootTest(classes = NegativeTestsServletTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "s2s.security.service-id=inventory-service")
+		properties = { "s2s.security.service-id=inventory-service",
+				"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform" })
 @AutoConfigureMockMvc
 @AutoConfigureFakeTokenIssuer
 class NegativeTestsServletTests {

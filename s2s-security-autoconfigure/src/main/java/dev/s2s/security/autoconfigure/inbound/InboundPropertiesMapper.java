@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.s2s.security.ServiceIdentity;
+import dev.s2s.security.autoconfigure.ValidValues;
 import dev.s2s.security.caller.CallerRules;
 import dev.s2s.security.inbound.JwksSettings;
 import dev.s2s.security.inbound.SignatureAlgorithms;
@@ -46,6 +47,7 @@ final class InboundPropertiesMapper {
 	private final ServiceIdentity identity;
 
 	InboundPropertiesMapper(S2sInboundProperties properties, ServiceIdentity identity) {
+		properties.validate();
 		this.properties = properties;
 		this.identity = identity;
 	}
@@ -86,14 +88,9 @@ final class InboundPropertiesMapper {
 
 	JwksSettings jwksSettings() {
 		S2sInboundProperties.Jwks jwks = this.properties.getJwks();
-		try {
-			return new JwksSettings(jwks.getCacheTimeToLive(), jwks.getMinRefreshInterval(), jwks.getOutageTolerance(),
-					jwks.getConnectTimeout(), jwks.getReadTimeout(), (int) jwks.getSizeLimit().toBytes());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("s2s.security.inbound.jwks.cache-time-to-live",
-					jwks.getCacheTimeToLive(), ex.getMessage());
-		}
+		return new JwksSettings(jwks.getCacheTimeToLive(), jwks.getMinRefreshInterval(), jwks.getOutageTolerance(),
+				jwks.getConnectTimeout(), jwks.getReadTimeout(),
+				ValidValues.bytes("s2s.security.inbound.jwks.size-limit", jwks.getSizeLimit()));
 	}
 
 	private TrustedIssuer trustedIssuer(S2sInboundProperties.Issuer issuer, String key) {

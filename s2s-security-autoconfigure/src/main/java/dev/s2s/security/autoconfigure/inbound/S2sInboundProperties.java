@@ -20,10 +20,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.s2s.security.autoconfigure.ValidValues;
 import dev.s2s.security.caller.IdentityProvider;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -85,6 +87,37 @@ public class S2sInboundProperties {
 
 	public TokenCache getTokenCache() {
 		return this.tokenCache;
+	}
+
+	/**
+	 * Fail, naming the key, on a value that cannot work.
+	 */
+	public void validate() {
+		String prefix = "s2s.security.inbound.";
+		ValidValues.notNegative(prefix + "clock-skew", this.clockSkew);
+		ValidValues.positive(prefix + "max-token-lifetime", this.maxTokenLifetime);
+		ValidValues.positive(prefix + "jwks.cache-time-to-live", this.jwks.cacheTimeToLive);
+		ValidValues.positive(prefix + "jwks.min-refresh-interval", this.jwks.minRefreshInterval);
+		if (this.jwks.cacheTimeToLive.compareTo(this.jwks.minRefreshInterval) <= 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "jwks.cache-time-to-live",
+					this.jwks.cacheTimeToLive, "Keys must live longer than 'jwks.min-refresh-interval' ("
+							+ this.jwks.minRefreshInterval + ") or they could never be refreshed ahead.");
+		}
+		ValidValues.notNegative(prefix + "jwks.outage-tolerance", this.jwks.outageTolerance);
+		ValidValues.positive(prefix + "jwks.connect-timeout", this.jwks.connectTimeout);
+		ValidValues.positive(prefix + "jwks.read-timeout", this.jwks.readTimeout);
+		ValidValues.bytes(prefix + "jwks.size-limit", this.jwks.sizeLimit);
+		if (this.tokenCache.maximumSize < 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "token-cache.maximum-size",
+					this.tokenCache.maximumSize, "Use 0 to disable the cache, or a positive size.");
+		}
+		for (int i = 0; i < this.issuers.size(); i++) {
+			List<String> audiences = this.issuers.get(i).audiences;
+			for (int j = 0; j < audiences.size(); j++) {
+				ValidValues.text(prefix + "issuers[" + i + "].audiences[" + j + "]", audiences.get(j),
+						"inventory-service");
+			}
+		}
 	}
 
 	/**

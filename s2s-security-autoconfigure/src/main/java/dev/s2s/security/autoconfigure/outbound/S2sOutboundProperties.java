@@ -22,13 +22,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.s2s.security.autoconfigure.ValidValues;
 import dev.s2s.security.outbound.AudienceParameter;
 import dev.s2s.security.outbound.OutboundTarget;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -274,6 +277,37 @@ public class S2sOutboundProperties {
 		return this.targets;
 	}
 
+	/**
+	 * Fail, naming the key, on a value that cannot work.
+	 */
+	public void validate() {
+		String prefix = "s2s.security.outbound.";
+		ValidValues.positive(prefix + "connect-timeout", this.connectTimeout);
+		ValidValues.positive(prefix + "read-timeout", this.readTimeout);
+		ValidValues.positive(prefix + "deadline", this.deadline);
+		ValidValues.bytes(prefix + "max-response-size", this.maxResponseSize);
+		ValidValues.positive(prefix + "default-token-lifetime", this.defaultTokenLifetime);
+		if (!(this.renewAt > 0 && this.renewAt < 1)) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "renew-at", this.renewAt,
+					"Use a fraction of the token's lifetime between 0 and 1, e.g. 0.75.");
+		}
+		ValidValues.positive(prefix + "initial-backoff", this.initialBackoff);
+		ValidValues.positive(prefix + "max-backoff", this.maxBackoff);
+		if (this.maxBackoff.compareTo(this.initialBackoff) < 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "max-backoff", this.maxBackoff,
+					"Use at least 'initial-backoff' (" + this.initialBackoff + ").");
+		}
+		this.targets.forEach((name, target) -> {
+			String key = prefix + "targets." + name + ".";
+			for (int i = 0; i < target.scopes.size(); i++) {
+				ValidValues.scope(key + "scopes[" + i + "]", target.scopes.get(i));
+			}
+			if (target.audience != null) {
+				ValidValues.text(key + "audience", target.audience, name);
+			}
+		});
+	}
+
 	@Override
 	public String toString() {
 		return "S2sOutboundProperties[tokenUri=" + this.tokenUri + ", clientId=" + this.clientId + ", targets="
@@ -298,7 +332,16 @@ public class S2sOutboundProperties {
 		/**
 		 * A JWT signed with this service's private key (RFC 7523).
 		 */
-		PRIVATE_KEY_JWT
+		PRIVATE_KEY_JWT;
+
+		/**
+		 * The method's name at the token endpoint, e.g. {@code client_secret_basic}.
+		 * @return the name
+		 */
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 

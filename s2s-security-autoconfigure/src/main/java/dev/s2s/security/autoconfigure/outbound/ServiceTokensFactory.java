@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.s2s.security.ServiceIdentity;
+import dev.s2s.security.autoconfigure.ValidValues;
 import dev.s2s.security.autoconfigure.outbound.S2sOutboundProperties.ClientAuthenticationMethod;
 import dev.s2s.security.outbound.AudienceParameter;
 import dev.s2s.security.outbound.ClientCredentials;
@@ -54,12 +55,13 @@ final class ServiceTokensFactory {
 	}
 
 	static ServiceTokens create(S2sOutboundProperties properties, ServiceIdentity identity, TokenMetrics metrics) {
+		properties.validate();
 		String clientId = StringUtils.hasText(properties.getClientId()) ? properties.getClientId()
 				: identity.serviceId();
 		ServiceTokens.Builder builder = ServiceTokens.builder(credentials(properties, clientId))
 			.audienceParameter(properties.getAudienceParameter())
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout(), properties.getDeadline())
-			.maxResponseSize((int) properties.getMaxResponseSize().toBytes())
+			.maxResponseSize(ValidValues.bytes(PREFIX + "max-response-size", properties.getMaxResponseSize()))
 			.defaultTokenLifetime(properties.getDefaultTokenLifetime())
 			.renewAtFraction(properties.getRenewAt())
 			.backoff(properties.getInitialBackoff(), properties.getMaxBackoff())

@@ -15,7 +15,10 @@
  */
 package dev.s2s.security.autoconfigure.web;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.s2s.security.authorization.CallerDecisionRecorder;
@@ -27,7 +30,9 @@ import dev.s2s.security.caller.CallerClassifier;
 import dev.s2s.security.web.S2sServerHttpConfigurer;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -45,6 +50,7 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The reactive s2s filter chain, and the configurer that applies s2s to chains the
@@ -88,6 +94,32 @@ class ReactiveWebSecurityConfiguration {
 			}
 			exchanges.anyExchange().authenticated();
 		}).build();
+	}
+
+	@Bean
+	SmartInitializingSingleton s2sRuleCoverageCheck(ObjectProvider<SecurityWebFilterChain> chainBeans,
+			ListableBeanFactory beans, ServicePathRules rules, CallerPolicies policies,
+			ObjectProvider<RequestMappingHandlerMapping> controllers) {
+		return () -> {
+			Map<SecurityWebFilterChain, String> names = new IdentityHashMap<>();
+			beans.getBeansOfType(SecurityWebFilterChain.class).forEach((name, chain) -> names.put(chain, name));
+			Map<String, SecurityWebFilterChain> chains = new LinkedHashMap<>();
+			chainBeans.orderedStream().forEach((chain) -> chains.put(names.get(chain), chain));
+			List<Probes.Mapping> handlers = controllers.orderedStream()
+				.flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream())
+				.map((entry) -> new Probes.Mapping(
+						entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
+						entry.getKey()
+							.getPatternsCondition()
+							.getPatterns()
+							.stream()
+							.map(PathPattern::getPatternString)
+							.toList(),
+						entry.getValue()))
+				.toList();
+			new RuleCoverage<>(chains, S2sServerHttpConfigurer::appliesTo).check(Probes.of(rules, handlers, policies),
+					(chain, probe) -> Boolean.TRUE.equals(chain.matches(Probes.exchange(probe)).block()));
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

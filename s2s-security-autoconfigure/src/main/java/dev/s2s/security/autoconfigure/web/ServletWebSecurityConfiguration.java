@@ -16,17 +16,23 @@
 package dev.s2s.security.autoconfigure.web;
 
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.s2s.security.authorization.S2sChainMarker;
+import dev.s2s.security.authorization.CallerPolicies;
 import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.web.S2sHttpConfigurer;
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -43,8 +49,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The servlet s2s filter chain: public paths and error dispatches are permitted,
@@ -54,7 +62,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, RequestMappingHandlerMapping.class })
 class ServletWebSecurityConfiguration {
 
 	static final String CHAIN = "s2sSecurityFilterChain";
@@ -98,7 +106,7 @@ class ServletWebSecurityConfiguration {
 			SecurityFilterChain chain = beans.getBean(name, SecurityFilterChain.class);
 			if (chain instanceof DefaultSecurityFilterChain defaults
 					&& defaults.getRequestMatcher() instanceof AnyRequestMatcher) {
-				if (chain.getFilters().stream().anyMatch(S2sChainMarker.class::isInstance)) {
+				if (S2sHttpConfigurer.appliesTo(chain)) {
 					return true;
 				}
 				throw new IllegalStateException("The SecurityFilterChain bean '" + name
@@ -110,6 +118,25 @@ class ServletWebSecurityConfiguration {
 			}
 		}
 		return false;
+	}
+
+	@Bean
+	SmartInitializingSingleton s2sRuleCoverageCheck(ListableBeanFactory beans, ServicePathRules rules,
+			CallerPolicies policies, ObjectProvider<RequestMappingHandlerMapping> mappings) {
+		return () -> beans.getBeanProvider(FilterChainProxy.class).ifAvailable((proxy) -> {
+			Map<SecurityFilterChain, String> names = new IdentityHashMap<>();
+			beans.getBeansOfType(SecurityFilterChain.class).forEach((name, chain) -> names.put(chain, name));
+			Map<String, SecurityFilterChain> chains = new LinkedHashMap<>();
+			proxy.getFilterChains().forEach((chain) -> chains.put(names.getOrDefault(chain, chain.toString()), chain));
+			List<Probes.Mapping> handlers = mappings.orderedStream()
+				.flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream())
+				.map((entry) -> new Probes.Mapping(
+						entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
+						entry.getKey().getPatternValues(), entry.getValue()))
+				.toList();
+			new RuleCoverage<>(chains, S2sHttpConfigurer::appliesTo).check(Probes.of(rules, handlers, policies),
+					(chain, probe) -> chain.matches(Probes.servletRequest(probe)));
+		});
 	}
 
 	/**

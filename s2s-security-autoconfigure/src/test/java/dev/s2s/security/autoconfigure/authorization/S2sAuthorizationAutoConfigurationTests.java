@@ -145,6 +145,27 @@ class S2sAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
+	void patternWithoutItsLeadingSlashFailsStartupOnBothStacks() {
+		this.contextRunner.withPropertyValues("s2s.security.authorization.service-paths[0].pattern=api/internal/**")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("s2s.security.authorization.service-paths[0]")
+				.hasMessageContaining("'api/internal/**' does not start with '/'; write '/api/internal/**'"));
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sInboundAutoConfiguration.class,
+							S2sAuthorizationAutoConfiguration.class, WebFluxAutoConfiguration.class))
+			.withPropertyValues("s2s.security.service-id=inventory-service",
+					"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform",
+					"s2s.security.authorization.public-paths=health")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.authorization.public-paths[0]")
+				.hasMessageContaining("'health' does not start with '/'"));
+	}
+
+	@Test
 	void scopeThatCannotBeQuotedInAChallengeFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("s2s.security.authorization.service-paths[0].pattern=/api/internal/**",

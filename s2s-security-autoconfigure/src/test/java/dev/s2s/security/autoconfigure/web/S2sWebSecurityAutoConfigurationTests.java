@@ -17,6 +17,7 @@ package dev.s2s.security.autoconfigure.web;
 
 import java.util.List;
 
+import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.authorization.S2sChainMarker;
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.autoconfigure.authorization.S2sAuthorizationAutoConfiguration;
@@ -28,13 +29,22 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +113,52 @@ class S2sWebSecurityAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
+	@Test
+	void servicePathHandledByAnApplicationChainWithoutS2sFailsStartup() {
+		this.contextRunner.withUserConfiguration(ApiChainWithoutS2s.class)
+			.withPropertyValues("s2s.security.authorization.service-paths[0].pattern=/api/internal/**")
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("s2s-security's rules would not hold for these requests")
+				.hasMessageContaining("GET /api/internal/x (service path /api/internal/**) is handled by the "
+						+ "filter chain 'apiWithoutS2s'")
+				.hasMessageContaining("http.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults())"));
+	}
+
+	@Test
+	void annotatedHandlerHandledByAnApplicationChainWithoutS2sFailsStartup() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+			.withUserConfiguration(ApiChainWithoutS2s.class, StockController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("GET /api/stock/x (services [order-service] (@ServiceCaller on "
+						+ "StockController.stock)) is handled by the filter chain 'apiWithoutS2s'"));
+	}
+
+	@Test
+	void rulesHandledByAnApplicationChainThatAppliesS2sStart() {
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+			.withUserConfiguration(ApiChainWithS2s.class, StockController.class)
+			.withPropertyValues("s2s.security.authorization.service-paths[0].pattern=/api/internal/**")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void reactiveAnnotatedHandlerHandledByAnApplicationChainWithoutS2sFailsStartup() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(S2sSecurityAutoConfiguration.class,
+					S2sInboundAutoConfiguration.class, S2sAuthorizationAutoConfiguration.class,
+					S2sWebSecurityAutoConfiguration.class, WebFluxAutoConfiguration.class))
+			.withPropertyValues("s2s.security.service-id=inventory-service",
+					"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform")
+			.withUserConfiguration(ReactiveApiChainWithoutS2s.class, StockController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("GET /api/stock/x (services [order-service] (@ServiceCaller on "
+						+ "StockController.stock)) is handled by the filter chain 'apiWithoutS2s'"));
+	}
+
 	private static List<Boolean> s2s(List<SecurityFilterChain> chains) {
 		return chains.stream()
 			.map((chain) -> chain.getFilters().stream().anyMatch(S2sChainMarker.class::isInstance))
@@ -130,6 +186,55 @@ class S2sWebSecurityAutoConfigurationTests {
 			return http.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults())
 				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApiChainWithoutS2s {
+
+		@Bean
+		SecurityFilterChain apiWithoutS2s(HttpSecurity http) {
+			return http.securityMatcher("/api/**")
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.httpBasic(Customizer.withDefaults())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApiChainWithS2s {
+
+		@Bean
+		SecurityFilterChain apiWithS2s(HttpSecurity http) {
+			return http.securityMatcher("/api/**")
+				.with(S2sHttpConfigurer.s2s(), Customizer.withDefaults())
+				.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReactiveApiChainWithoutS2s {
+
+		@Bean
+		SecurityWebFilterChain apiWithoutS2s(ServerHttpSecurity http) {
+			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+				.build();
+		}
+
+	}
+
+	@RestController
+	static class StockController {
+
+		@GetMapping("/api/stock/{sku}")
+		@ServiceCaller("order-service")
+		String stock() {
+			return "stock";
 		}
 
 	}

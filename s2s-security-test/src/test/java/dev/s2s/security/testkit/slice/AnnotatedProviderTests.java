@@ -38,7 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The annotation chooses the provider, the algorithm and the issuer path, over the
  * slice's defaults.
  */
-@S2sWebMvcTest(controllers = WhoAmIController.class, properties = "s2s.security.service-id=inventory-service")
+@S2sWebMvcTest(controllers = WhoAmIController.class,
+		properties = { "s2s.security.service-id=inventory-service",
+				"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform" })
 @AutoConfigureFakeTokenIssuer(provider = IdentityProvider.KEYCLOAK, algorithms = SigningAlgorithm.ES256,
 		issuerPath = "/realms/platform")
 class AnnotatedProviderTests {

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The caller annotations classify with the application's {@link CallerClassifier}: one
  * that reads scopes from another claim sees none.
  */
-@S2sWebMvcTest(controllers = WhoAmIController.class, properties = "s2s.security.service-id=inventory-service")
+@S2sWebMvcTest(controllers = WhoAmIController.class, properties = { "s2s.security.service-id=inventory-service",
+		"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform" })
 class CustomClassifierTests {
 
 	@Test

@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test's own rules admit only {@code order-service} with {@code inventory.read} to
  * {@code /stock/**}.
  */
-@S2sWebFluxTest(controllers = WhoAmIController.class, properties = "s2s.security.service-id=inventory-service")
+@S2sWebFluxTest(controllers = WhoAmIController.class,
+		properties = { "s2s.security.service-id=inventory-service",
+				"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform" })
 @Import(S2sWebFluxTestTests.StockRules.class)
 class S2sWebFluxTestTests {
 

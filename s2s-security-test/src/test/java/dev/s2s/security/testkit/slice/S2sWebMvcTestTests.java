@@ -40,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * {@link S2sWebMvcTest}: the controller, s2s-security and an issuer; nothing else.
  */
-@S2sWebMvcTest(controllers = WhoAmIController.class, properties = "s2s.security.service-id=inventory-service")
+@S2sWebMvcTest(controllers = WhoAmIController.class, properties = { "s2s.security.service-id=inventory-service",
+		"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform" })
 class S2sWebMvcTestTests {
 
 	@Autowired

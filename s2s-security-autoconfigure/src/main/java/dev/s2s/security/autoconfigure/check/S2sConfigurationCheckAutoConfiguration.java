@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.autoconfigure.check;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the startup check of the whole {@code s2s.security}
+ * configuration, whatever features are switched on.
+ *
+ * @author s2s-security team
+ * @since 0.1.0
+ */
+@AutoConfiguration
+public final class S2sConfigurationCheckAutoConfiguration {
+
+	@Bean
+	static S2sConfigurationCheck s2sConfigurationCheck(Environment environment) {
+		return new S2sConfigurationCheck(environment);
+	}
+
+}
