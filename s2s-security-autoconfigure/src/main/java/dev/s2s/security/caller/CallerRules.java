@@ -162,8 +162,9 @@ public final class CallerRules {
 		Set<String> roles = new LinkedHashSet<>();
 		for (String path : this.roleClaims) {
 			Object value = jwt.getClaims();
-			for (String part : path.replace("{service-id}", serviceId).split("\\.")) {
-				value = (value instanceof Map<?, ?> map) ? map.get(part) : null;
+			// Split first: a service id may contain dots itself.
+			for (String part : path.split("\\.")) {
+				value = (value instanceof Map<?, ?> map) ? map.get(part.replace("{service-id}", serviceId)) : null;
 			}
 			addValues(value, roles);
 		}

@@ -35,8 +35,12 @@ import static dev.s2s.security.caller.CallerRules.text;
  *
  * <p>
  * A token with an RFC 8693 {@code act} claim is always a delegated call, whatever the
- * preset. Otherwise each preset decides "service or user" from the markers its provider
- * puts in client-credentials tokens.
+ * preset. Otherwise each preset decides "service or user" only from evidence the identity
+ * provider itself puts in a token and a user cannot choose: the grant type, a claim the
+ * provider adds to client-credentials tokens only, or the absence of a user claim the
+ * provider always sets. A user's name, subject or display name is never evidence: where
+ * users pick their own names, a user called {@code service-account-x} or named like a
+ * client would otherwise become that service.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -44,17 +48,17 @@ import static dev.s2s.security.caller.CallerRules.text;
 public enum IdentityProvider {
 
 	/**
-	 * Any provider: a service token has a client marker ({@code sub} equal to
-	 * {@code client_id}, {@code azp}, {@code cid} or {@code appid}; {@code idtyp=app};
-	 * {@code gty=client-credentials}; a {@code service-account-} username).
+	 * Any provider, and the strictest preset: a token is a service's only with an
+	 * explicit grant marker, {@code gty} of {@code client-credentials} or
+	 * {@code client_credentials}, or {@code idtyp: app}; the service id is
+	 * {@code client_id}, {@code azp}, {@code cid} or {@code appid}. RFC 9068 alone cannot
+	 * tell a client from a user with the client's name (its section 5), so a provider
+	 * that adds no marker gets users only.
 	 */
 	GENERIC {
 		@Override
 		public CallerRules rules() {
-			return new CallerRules(
-					(jwt) -> subjectIsClient(jwt, "client_id", "azp", "cid", "appid")
-							|| "app".equals(text(jwt, "idtyp")) || "client-credentials".equals(text(jwt, "gty"))
-							|| serviceAccount(jwt),
+			return new CallerRules((jwt) -> clientCredentials(jwt) || "app".equals(text(jwt, "idtyp")),
 					firstClaim("client_id", "azp", "cid", "appid"), claim("sub"),
 					firstClaim("azp", "client_id", "cid", "appid"), List.of("scope", "scp"), List.of("roles"), false,
 					Set.of());
@@ -62,35 +66,41 @@ public enum IdentityProvider {
 	},
 
 	/**
-	 * Keycloak: service-account tokens carry {@code preferred_username:
-	 * service-account-<client>} and a {@code client_id} claim; the client is in
-	 * {@code azp}; roles are realm roles and this service's client roles.
+	 * Keycloak: a service-account token carries {@code client_id}, which Keycloak's
+	 * {@code service_account} client scope adds from the client-credentials session and
+	 * which no user token carries; the client is in {@code azp}; roles are realm roles
+	 * and this service's client roles. The {@code service-account-} username is not
+	 * evidence: a user can be named so.
 	 */
 	KEYCLOAK {
 		@Override
 		public CallerRules rules() {
-			return new CallerRules((jwt) -> serviceAccount(jwt) || text(jwt, "client_id") != null,
-					firstClaim("azp", "client_id"), claim("sub"), claim("azp"), List.of("scope"),
+			return new CallerRules((jwt) -> text(jwt, "client_id") != null, firstClaim("azp", "client_id"),
+					claim("sub"), claim("azp"), List.of("scope"),
 					List.of("realm_access.roles", "resource_access.{service-id}.roles"), true, Set.of());
 		}
 	},
 
 	/**
-	 * Spring Authorization Server, with a token customizer that adds the RFC 9068
-	 * {@code client_id} claim: a service token's {@code sub} is its client id. Without
-	 * that claim every token is read as a user's, so a service is never mistaken for one.
+	 * Spring Authorization Server, with the token customizer this preset requires (see
+	 * docs/identity-providers/spring-authorization-server.md): it adds {@code gty} (the
+	 * grant type, e.g. {@code client_credentials}) and {@code client_id} to access
+	 * tokens. Spring Authorization Server alone issues no claim that tells a
+	 * client-credentials token from a user's token obtained by the same client, so
+	 * without {@code gty} every token is read as a user's.
 	 */
 	SPRING_AUTHORIZATION_SERVER {
 		@Override
 		public CallerRules rules() {
-			return new CallerRules((jwt) -> subjectIsClient(jwt, "client_id"), claim("client_id"), claim("sub"),
+			return new CallerRules(IdentityProvider::clientCredentials, firstClaim("client_id", "sub"), claim("sub"),
 					claim("client_id"), List.of("scope"), List.of("roles"), false, Set.of());
 		}
 	},
 
 	/**
 	 * Okta custom authorization servers: a service token has a {@code cid} and no
-	 * {@code uid}; users are identified by {@code uid}; scopes in {@code scp}.
+	 * {@code uid}, which Okta sets on every token bound to a user; users are identified
+	 * by {@code uid}; scopes in {@code scp}.
 	 */
 	OKTA {
 		@Override
@@ -102,8 +112,9 @@ public enum IdentityProvider {
 
 	/**
 	 * Microsoft Entra ID (v1 and v2 tokens): {@code idtyp=app} (an optional claim worth
-	 * enabling) or, without it, no {@code scp} and {@code oid == sub}; the client is
-	 * {@code azp} (v2) or {@code appid} (v1); users are identified by {@code oid}.
+	 * enabling) or, without it, no {@code scp} (Entra puts one in every user token) and
+	 * {@code oid == sub}; the client is {@code azp} (v2) or {@code appid} (v1); users are
+	 * identified by {@code oid}.
 	 */
 	ENTRA_ID {
 		@Override
@@ -117,23 +128,24 @@ public enum IdentityProvider {
 	},
 
 	/**
-	 * Auth0 (both token profiles): {@code gty=client-credentials} or a {@code sub} ending
-	 * in {@code @clients}; the client is {@code azp} or {@code client_id}; RBAC
-	 * {@code permissions} count as scopes.
+	 * Auth0 (both token profiles): {@code gty=client-credentials}, or a {@code sub} of
+	 * the form {@code <client>@clients}, which Auth0 gives clients only (user ids always
+	 * start with their connection, {@code auth0|...}); the client is {@code azp} or
+	 * {@code client_id}; RBAC {@code permissions} count as scopes.
 	 */
 	AUTH0 {
 		@Override
 		public CallerRules rules() {
-			return new CallerRules((jwt) -> "client-credentials".equals(text(jwt, "gty"))
-					|| (text(jwt, "sub") != null && text(jwt, "sub").endsWith("@clients")), (jwt) -> {
+			return new CallerRules((jwt) -> "client-credentials".equals(text(jwt, "gty")) || clientSubject(jwt) != null,
+					(jwt) -> {
 						String client = firstClaim("azp", "client_id").apply(jwt);
-						String subject = text(jwt, "sub");
-						return (client == null && subject != null && subject.endsWith("@clients"))
-								? subject.substring(0, subject.length() - "@clients".length()) : client;
+						return (client != null) ? client : clientSubject(jwt);
 					}, claim("sub"), firstClaim("azp", "client_id"), List.of("scope", "permissions"), List.of(), false,
 					Set.of());
 		}
 	};
+
+	private static final String CLIENTS = "@clients";
 
 	/**
 	 * The value as it is written in configuration, e.g.
@@ -155,14 +167,26 @@ public enum IdentityProvider {
 		return CallerRules.text(jwt.getClaims().get(claim));
 	}
 
-	private static boolean subjectIsClient(Jwt jwt, String... clientClaims) {
-		String subject = text(jwt, "sub");
-		return subject != null && subject.equals(firstClaim(clientClaims).apply(jwt));
+	/**
+	 * The grant marker: Auth0's {@code gty} value, or the OAuth 2.0 grant type name that
+	 * the Spring Authorization Server customizer writes.
+	 */
+	private static boolean clientCredentials(Jwt jwt) {
+		String grant = text(jwt, "gty");
+		return "client-credentials".equals(grant) || "client_credentials".equals(grant);
 	}
 
-	private static boolean serviceAccount(Jwt jwt) {
-		String username = text(jwt, "preferred_username");
-		return username != null && username.startsWith("service-account-");
+	/**
+	 * The client of an Auth0 {@code <client>@clients} subject, which has no connection
+	 * prefix.
+	 */
+	private static @Nullable String clientSubject(Jwt jwt) {
+		String subject = text(jwt, "sub");
+		if (subject == null || !subject.endsWith(CLIENTS) || subject.contains("|")
+				|| subject.length() == CLIENTS.length()) {
+			return null;
+		}
+		return subject.substring(0, subject.length() - CLIENTS.length());
 	}
 
 }

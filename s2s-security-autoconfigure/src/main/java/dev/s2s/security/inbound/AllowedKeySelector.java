@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -41,11 +42,18 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Selects one issuer's verification keys for a token, if its algorithm is allowed. Unlike
  * Nimbus' {@code JWSVerificationKeySelector} it also hands out Ed25519 keys (as JDK
- * keys), which Nimbus cannot convert without Tink.
+ * keys), which Nimbus cannot convert without Tink, and it hands out only keys fit to
+ * verify (RFC 8725 section 3, RFC 7517 section 4): public keys meant for signatures
+ * ({@code use: enc} and symmetric {@code oct} keys never match a signature algorithm),
+ * RSA keys of at least 2048 bits, and EC keys on the curve of the token's algorithm. A
+ * key published with private members is never used, and the key set is reported, once, as
+ * misconfigured: the provider is leaking its signing key.
  *
  * @author s2s-security team
  */
@@ -55,9 +63,17 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 	private static final byte[] ED25519_SPKI_PREFIX = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03,
 			0x21, 0x00 };
 
+	static final int MIN_RSA_BITS = 2048;
+
+	private static final Log logger = LogFactory.getLog(AllowedKeySelector.class);
+
 	private final Set<JWSAlgorithm> algorithms;
 
 	private final JWKSource<SecurityContext> keys;
+
+	private final String issuer;
+
+	private final AtomicBoolean privateKeysReported = new AtomicBoolean();
 
 	/**
 	 * Java keys of the JWKs the key source hands out. The source returns the same JWK
@@ -66,7 +82,8 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 	 */
 	private final Cache<JWK, Optional<Key>> converted = Caffeine.newBuilder().weakKeys().build();
 
-	AllowedKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
+	AllowedKeySelector(String issuer, Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> keys) {
+		this.issuer = issuer;
 		this.algorithms = algorithms;
 		this.keys = keys;
 	}
@@ -78,10 +95,31 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 		}
 		List<Key> selected = new ArrayList<>();
 		for (JWK jwk : this.keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), context)) {
-			Optional<Key> key = this.converted.get(jwk, AllowedKeySelector::toPublicKey);
-			key.ifPresent(selected::add);
+			if (fitToVerify(jwk, header.getAlgorithm())) {
+				Optional<Key> key = this.converted.get(jwk, AllowedKeySelector::toPublicKey);
+				key.ifPresent(selected::add);
+			}
 		}
 		return selected;
+	}
+
+	private boolean fitToVerify(JWK jwk, JWSAlgorithm algorithm) {
+		if (jwk.isPrivate()) {
+			if (this.privateKeysReported.compareAndSet(false, true)) {
+				logger.error("The JWK Set of the trusted issuer " + LogSanitizer.sanitize(this.issuer)
+						+ " publishes private key material (key id " + LogSanitizer.sanitize(jwk.getKeyID())
+						+ "): such keys are never used to verify tokens. Fix the identity provider's key set, "
+						+ "and rotate the key: anyone could sign with it.");
+			}
+			return false;
+		}
+		if (jwk instanceof RSAKey rsa) {
+			return rsa.size() >= MIN_RSA_BITS;
+		}
+		if (jwk instanceof ECKey ec) {
+			return Curve.forJWSAlgorithm(algorithm).contains(ec.getCurve());
+		}
+		return jwk instanceof OctetKeyPair;
 	}
 
 	private static Optional<Key> toPublicKey(JWK jwk) {

@@ -52,10 +52,12 @@ import org.springframework.util.Assert;
  *
  * <p>
  * Checked on every token: size, an allowed asymmetric signature by the keys of the
- * trusted issuer its {@code iss} names, issuer, audience, access token type, and the time
- * checks ({@code exp} required and not passed, {@code nbf} and {@code iat} not in the
- * future, a bounded lifetime). A token seen before is taken from the cache, where only
- * the time checks run again.
+ * trusted issuer its {@code iss} names, strict encoding (UTF-8 JSON without byte-order
+ * mark or duplicate names), raw claim types, issuer, audience, access token type, the
+ * time checks ({@code exp} required and not passed, {@code nbf} and {@code iat} not in
+ * the future, a bounded lifetime) and the application's own validators. A token seen
+ * before is taken from the cache, where the time checks and the application's validators
+ * run again: a validator that starts refusing a token takes effect on its next use.
  *
  * <p>
  * Every failure, including an unreachable identity provider, is a {@link BadJwtException}
@@ -81,6 +83,12 @@ public final class S2sJwtDecoder implements JwtDecoder {
 
 	private final OAuth2TokenValidator<Jwt> timeChecks;
 
+	/**
+	 * The application's own checks (revocation, tenant...), which, like the time checks,
+	 * run on every request, cached tokens included.
+	 */
+	private final OAuth2TokenValidator<Jwt> applicationChecks;
+
 	private final @Nullable Cache<String, Jwt> verified;
 
 	private final AtomicLong lastOutageWarning = new AtomicLong(System.nanoTime() - OUTAGE_WARNING_INTERVAL_NANOS);
@@ -89,13 +97,15 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		Map<String, JWSKeySelector<SecurityContext>> keys = new HashMap<>();
 		Map<String, OAuth2TokenValidator<Jwt>> checks = new HashMap<>();
 		for (TrustedIssuer issuer : builder.issuers) {
-			keys.put(issuer.issuerUri(),
-					new AllowedKeySelector(issuer.algorithms(), IssuerKeys.of(issuer, builder.jwks)));
+			keys.put(issuer.issuerUri(), new AllowedKeySelector(issuer.issuerUri(), issuer.algorithms(),
+					IssuerKeys.of(issuer, builder.jwks)));
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 			validators.add(TokenValidators.issuer(issuer.issuerUri()));
 			validators.add(TokenValidators.audience(issuer.audiences()));
 			validators.add(TokenValidators::accessToken);
-			validators.addAll(builder.validators);
+			if (issuer.atJwtTypeRequired()) {
+				validators.add(TokenValidators.atJwtType());
+			}
 			checks.put(issuer.issuerUri(), TokenValidators.all(validators));
 		}
 		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -104,12 +114,13 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		// Type and claims are checked by Spring validators below, with better errors.
 		processor.setJWSTypeVerifier((type, context) -> {
 		});
-		processor.setJWTClaimsSetVerifier((claims, context) -> {
-		});
+		// Raw claim types, before Spring's converter coerces them ('sub: 123' to "123").
+		processor.setJWTClaimsSetVerifier(new ClaimTypes());
 		this.timeChecks = TokenValidators.time(builder.clockSkew, builder.maxTokenLifetime, builder.clock);
+		this.applicationChecks = TokenValidators.all(builder.validators);
 		this.decoder = new NimbusJwtDecoder(processor);
-		this.decoder.setJwtValidator(TokenValidators
-			.all(List.of(this.timeChecks, (jwt) -> checks.get(jwt.getClaimAsString("iss")).validate(jwt))));
+		this.decoder.setJwtValidator(TokenValidators.all(List.of(this.timeChecks,
+				(jwt) -> checks.get(jwt.getClaimAsString("iss")).validate(jwt), this.applicationChecks)));
 		this.verified = (builder.cacheMaximumSize > 0) ? Caffeine.newBuilder()
 			.maximumSize(builder.cacheMaximumSize)
 			.expireAfter(Expiry.creating((String token, Jwt jwt) -> remainingLifetime(jwt, builder.clock)))
@@ -162,6 +173,10 @@ public final class S2sJwtDecoder implements JwtDecoder {
 				this.verified.invalidate(token);
 				throw rejected(result.getErrors().iterator().next().getDescription());
 			}
+			result = this.applicationChecks.validate(jwt);
+			if (result.hasErrors()) {
+				throw rejected(result.getErrors().iterator().next().getDescription());
+			}
 		}
 		return jwt;
 	}
@@ -175,6 +190,10 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	}
 
 	private Jwt verify(String token) {
+		String malformed = TokenEncoding.problem(token);
+		if (malformed != null) {
+			throw rejected(malformed);
+		}
 		try {
 			return this.decoder.decode(token);
 		}

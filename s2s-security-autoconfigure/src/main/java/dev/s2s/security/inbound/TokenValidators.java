@@ -32,6 +32,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 /**
  * The checks s2s-security adds to Spring Security's validators. Each failure is an
@@ -97,6 +98,13 @@ final class TokenValidators {
 			return failure("The token is not an access token");
 		}
 		return OAuth2TokenValidatorResult.success();
+	}
+
+	/**
+	 * The RFC 9068 section 4 header check, for issuers that set {@code typ: at+jwt}.
+	 */
+	static OAuth2TokenValidator<Jwt> atJwtType() {
+		return new JwtTypeValidator("at+jwt", "application/at+jwt");
 	}
 
 	static OAuth2TokenValidator<Jwt> audience(Set<String> accepted) {

@@ -32,17 +32,31 @@ import org.springframework.util.Assert;
  * @param jwkSetUri where its signing keys are published, or {@code null} to discover them
  * @param audiences the {@code aud} values accepted from it (at least one must be present)
  * @param algorithms the signature algorithms accepted from it (asymmetric only)
+ * @param atJwtTypeRequired whether its tokens must carry the RFC 9068 header
+ * {@code typ: at+jwt}
  * @author s2s-security team
  * @since 0.1.0
  */
 public record TrustedIssuer(String issuerUri, @Nullable URI jwkSetUri, Set<String> audiences,
-		Set<JWSAlgorithm> algorithms) {
+		Set<JWSAlgorithm> algorithms, boolean atJwtTypeRequired) {
 
 	public TrustedIssuer {
 		Assert.hasText(issuerUri, "issuerUri cannot be empty");
 		Assert.notEmpty(audiences, "audiences cannot be empty");
 		algorithms = SignatureAlgorithms.parse(algorithms.stream().map(JWSAlgorithm::getName).toList());
 		audiences = Set.copyOf(audiences);
+	}
+
+	/**
+	 * An issuer whose tokens need not carry {@code typ: at+jwt}.
+	 * @param issuerUri the exact {@code iss} value of its tokens
+	 * @param jwkSetUri where its signing keys are published, or {@code null}
+	 * @param audiences the accepted {@code aud} values
+	 * @param algorithms the accepted signature algorithms
+	 */
+	public TrustedIssuer(String issuerUri, @Nullable URI jwkSetUri, Set<String> audiences,
+			Set<JWSAlgorithm> algorithms) {
+		this(issuerUri, jwkSetUri, audiences, algorithms, false);
 	}
 
 	/**
@@ -62,7 +76,16 @@ public record TrustedIssuer(String issuerUri, @Nullable URI jwkSetUri, Set<Strin
 	 * @return a new issuer
 	 */
 	public TrustedIssuer withJwkSetUri(URI jwkSetUri) {
-		return new TrustedIssuer(this.issuerUri, jwkSetUri, this.audiences, this.algorithms);
+		return new TrustedIssuer(this.issuerUri, jwkSetUri, this.audiences, this.algorithms, this.atJwtTypeRequired);
+	}
+
+	/**
+	 * This issuer, requiring the RFC 9068 header {@code typ: at+jwt} (section 4) on its
+	 * tokens, for providers that set it.
+	 * @return a new issuer
+	 */
+	public TrustedIssuer withAtJwtTypeRequired() {
+		return new TrustedIssuer(this.issuerUri, this.jwkSetUri, this.audiences, this.algorithms, true);
 	}
 
 }

@@ -15,6 +15,7 @@
  */
 package dev.s2s.security.web;
 
+import java.util.Collections;
 import java.util.List;
 
 import dev.s2s.security.authorization.CallerDecisionRecorder;
@@ -24,8 +25,11 @@ import dev.s2s.security.authorization.S2sAccessDeniedHandler;
 import dev.s2s.security.authorization.S2sChainMarker;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
@@ -64,7 +68,8 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * attribute, no request is saved), no CSRF protection (browsers do not send bearer tokens
  * by themselves), RFC 6750 answers to denials, and RFC 9728 protected-resource metadata
  * that names the trusted issuers and says that tokens are not bound to client
- * certificates. Authentication events reach the application's
+ * certificates; one credential per request, in the {@code Authorization} header only
+ * (more is a {@code 400 invalid_request}). Authentication events reach the application's
  * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
  *
  * @author s2s-security team
@@ -98,12 +103,12 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		List<String> issuers = List.copyOf(classifier.issuers());
-		http.oauth2ResourceServer(
-				(server) -> server.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
-					.accessDeniedHandler(new S2sAccessDeniedHandler())
-					.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
-							(resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
-								.authorizationServers((servers) -> servers.addAll(issuers)))))
+		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
+			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
+			.accessDeniedHandler(new S2sAccessDeniedHandler())
+			.protectedResourceMetadata((metadata) -> metadata
+				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
+					.authorizationServers((servers) -> servers.addAll(issuers)))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((securityContext) -> securityContext
 				.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -122,6 +127,11 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		servicePaths.setAuthorizationEventPublisher(context.getBean(CallerDecisionRecorder.class).eventPublisher());
 		servicePaths.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
+	}
+
+	private static @Nullable String bearerToken(HttpServletRequest request) {
+		return BearerTokens.resolve(Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION)),
+				BearerTokens.hasTokenParameter(request.getQueryString()));
 	}
 
 	/**

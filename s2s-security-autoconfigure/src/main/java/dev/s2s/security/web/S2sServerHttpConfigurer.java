@@ -21,15 +21,22 @@ import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Applies s2s-security to a reactive {@link ServerHttpSecurity} you build yourself, and
@@ -50,7 +57,8 @@ import org.springframework.util.Assert;
  * default for unannotated handlers decide for the requests of this chain. The defaults
  * are applied by {@link #configure}, so that whatever the chain says afterwards wins: no
  * security context stored between requests, no saved requests, no CSRF protection
- * (browsers do not send bearer tokens by themselves), RFC 6750 answers to denials.
+ * (browsers do not send bearer tokens by themselves), RFC 6750 answers to denials, one
+ * credential per request in the {@code Authorization} header only.
  *
  * <p>
  * Deliberately not a {@code Customizer<ServerHttpSecurity>}: Spring Security applies such
@@ -97,13 +105,23 @@ public final class S2sServerHttpConfigurer {
 		return Boolean.TRUE.equals(chain.getWebFilters().any(CorrelationIdWebFilter.class::isInstance).block());
 	}
 
+	private static Mono<Authentication> bearerToken(ServerWebExchange exchange) {
+		return Mono.fromCallable(() -> {
+			ServerHttpRequest request = exchange.getRequest();
+			String token = BearerTokens.resolve(request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION),
+					BearerTokens.hasTokenParameter(request.getURI().getRawQuery()));
+			return (token != null) ? new BearerTokenAuthenticationToken(token) : null;
+		});
+	}
+
 	/**
 	 * Apply s2s-security to a chain.
 	 * @param http the chain's builder
 	 * @return the builder, for further configuration
 	 */
 	public ServerHttpSecurity configure(ServerHttpSecurity http) {
-		return http.oauth2ResourceServer((server) -> server.accessDeniedHandler(new S2sServerAccessDeniedHandler())
+		return http.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
+			.accessDeniedHandler(new S2sServerAccessDeniedHandler())
 			.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
 				.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -82,7 +84,8 @@ class CallerClassifierTests {
 
 	@Test
 	void convertWhenSpringAuthorizationServerClientCredentialsThenService() {
-		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service", "scope", List.of("inventory.read")));
+		Jwt jwt = jwt(Map.of("sub", "order-service", "gty", "client_credentials", "client_id", "order-service", "scope",
+				List.of("inventory.read")));
 		CallerAuthentication caller = classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt);
 		assertThat(caller).isInstanceOf(ServiceAuthentication.class);
 		assertThat(caller.getScopes()).containsExactly("inventory.read");
@@ -174,9 +177,62 @@ class CallerClassifierTests {
 	}
 
 	@Test
-	void convertWhenGenericRfc9068ServiceThenService() {
+	void convertWhenGenericRfc9068ServiceWithAGrantMarkerThenService() {
+		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service", "gty", "client_credentials", "scope",
+				"inventory.read"));
+		assertThat(classify(IdentityProvider.GENERIC, jwt)).isInstanceOfSatisfying(ServiceAuthentication.class,
+				(service) -> assertThat(service.getServiceId()).isEqualTo("order-service"));
+	}
+
+	@Test
+	void convertWhenGenericTokenHasNoGrantMarkerThenUserEvenIfSubjectIsTheClient() {
 		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service", "scope", "inventory.read"));
-		assertThat(classify(IdentityProvider.GENERIC, jwt)).isInstanceOf(ServiceAuthentication.class);
+		assertThat(classify(IdentityProvider.GENERIC, jwt)).isInstanceOf(UserAuthentication.class);
+	}
+
+	/**
+	 * A user who imitates a service in every way a user could: username, subject and
+	 * display name. No preset may make a service of them.
+	 */
+	@ParameterizedTest
+	@EnumSource(IdentityProvider.class)
+	void convertWhenAUserImitatesAServiceThenUserForEveryPreset(IdentityProvider provider) {
+		Map<String, Object> claims = new java.util.HashMap<>(Map.of("sub", "web-app", "client_id", "web-app", "azp",
+				"web-app", "cid", "web-app", "preferred_username", "service-account-web-app", "name",
+				"service-account-web-app", "scope", "inventory.read", "scp", "inventory.read"));
+		// What each provider puts in every user token, and a user cannot remove.
+		switch (provider) {
+			case OKTA -> claims.put("uid", "00u930ooYXgBltqbs9c5");
+			case ENTRA_ID -> claims.put("oid", "690222be-ff1a-4d56-abd1-7e4f7d38e474");
+			case KEYCLOAK -> claims.remove("client_id");
+			case AUTH0 -> claims.put("sub", "auth0|web-app@clients");
+			default -> {
+			}
+		}
+		assertThat(classify(provider, jwt(claims))).as(provider.toString()).isInstanceOf(UserAuthentication.class);
+	}
+
+	@Test
+	void convertWhenKeycloakUserIsNamedLikeAServiceAccountThenUser() {
+		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "typ", "Bearer", "azp", "web-app", "sid", "IUTj5",
+				"preferred_username", "service-account-mallory"));
+		assertThat(classify(IdentityProvider.KEYCLOAK, jwt)).isInstanceOf(UserAuthentication.class);
+	}
+
+	@Test
+	void convertWhenSpringAuthorizationServerUserIsNamedLikeAClientThenUser() {
+		Jwt jwt = jwt(Map.of("sub", "order-service", "gty", "authorization_code", "client_id", "order-service"));
+		assertThat(classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt)).isInstanceOf(UserAuthentication.class);
+	}
+
+	@Test
+	void rolesWhenTheServiceIdHasDotsThenItsClientRolesAreFound() {
+		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "azp", "web-app", "resource_access",
+				Map.of("inventory.service.eu", Map.of("roles", List.of("stock-reader")))));
+		CallerAuthentication caller = new CallerClassifier(Map.of(ISSUER, IdentityProvider.KEYCLOAK.rules()),
+				"inventory.service.eu")
+			.convert(jwt);
+		assertThat(caller.getRoles()).containsExactly("stock-reader");
 	}
 
 	@Test
@@ -208,7 +264,8 @@ class CallerClassifierTests {
 
 	@Test
 	void convertWhenOverriddenClaimsThenOverridesApply() {
-		Jwt jwt = jwt(Map.of("sub", "svc", "client_id", "svc", "app_name", "billing", "perms", "a b"));
+		Jwt jwt = jwt(Map.of("sub", "svc", "gty", "client-credentials", "client_id", "svc", "app_name", "billing",
+				"perms", "a b"));
 		CallerRules rules = IdentityProvider.GENERIC.rules()
 			.withServiceIdClaim("app_name")
 			.withScopeClaims(List.of("perms"));
@@ -219,7 +276,7 @@ class CallerClassifierTests {
 
 	@Test
 	void toStringWhenAnyCallerThenNeverContainsTheToken() {
-		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service"));
+		Jwt jwt = jwt(Map.of("sub", "order-service", "client_id", "order-service", "gty", "client_credentials"));
 		assertThat(classify(IdentityProvider.GENERIC, jwt).toString()).contains("order-service")
 			.doesNotContain("secret-token-value");
 	}

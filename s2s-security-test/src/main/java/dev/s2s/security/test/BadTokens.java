@@ -20,10 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -32,8 +34,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.opts.AllowWeakRSAKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
@@ -193,6 +199,108 @@ public final class BadTokens {
 		claims.put("sid", UUID.randomUUID().toString());
 		claims.put("events", Map.of(BACKCHANNEL_LOGOUT_EVENT, Map.of()));
 		return KeyRing.sign(this.token.signingKey(), Map.of("typ", "logout+jwt"), claims);
+	}
+
+	/**
+	 * A token whose {@code sub} is a JSON number ({@code 4711}) rather than a string: a
+	 * converter would make it {@code "4711"}.
+	 * @return the token
+	 */
+	public String subjectOfWrongType() {
+		return copy().claim("sub", 4711).sign();
+	}
+
+	/**
+	 * A token whose {@code sub} hides a control character ({@code NUL}) after the
+	 * original subject.
+	 * @return the token
+	 */
+	public String controlCharacterInSubject() {
+		return copy().claim("sub", this.token.claims().get("sub") + "\u0000admin").sign();
+	}
+
+	/**
+	 * A token whose claims name {@code sub} twice, the second time as {@code admin}:
+	 * parsers disagree on which one counts.
+	 * @return the token
+	 */
+	public String duplicateClaim() {
+		String json = JSONObjectUtils.toJSONString(this.token.claims());
+		String duplicated = json.substring(0, json.length() - 1) + ",\"sub\":\"admin\"}";
+		return KeyRing.signBytes(this.token.signingKey(), this.token.header(),
+				duplicated.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A token whose claims start with a UTF-8 byte-order mark.
+	 * @return the token
+	 */
+	public String byteOrderMark() {
+		byte[] json = JSONObjectUtils.toJSONString(this.token.claims()).getBytes(StandardCharsets.UTF_8);
+		byte[] payload = new byte[json.length + 3];
+		payload[0] = (byte) 0xEF;
+		payload[1] = (byte) 0xBB;
+		payload[2] = (byte) 0xBF;
+		System.arraycopy(json, 0, payload, 3, json.length);
+		return KeyRing.signBytes(this.token.signingKey(), this.token.header(), payload);
+	}
+
+	/**
+	 * A token whose claims hold an invalid UTF-8 sequence in a string (a lone
+	 * continuation byte), which a lenient decoder silently replaces.
+	 * @return the token
+	 */
+	public String invalidUtf8() {
+		Map<String, Object> claims = new LinkedHashMap<>(this.token.claims());
+		claims.put("note", "MARKER");
+		byte[] json = JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8);
+		String text = new String(json, StandardCharsets.ISO_8859_1).replace("MARKER", "a\u0080b");
+		return KeyRing.signBytes(this.token.signingKey(), this.token.header(),
+				text.getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * A token for this service among a hundred audiences, as no real token is.
+	 * @return the token
+	 */
+	public String tooManyAudiences() {
+		List<String> audiences = new ArrayList<>();
+		Object audience = this.token.claims().get("aud");
+		if (audience instanceof List<?> list) {
+			list.forEach((item) -> audiences.add(item.toString()));
+		}
+		else if (audience != null) {
+			audiences.add(audience.toString());
+		}
+		for (int i = audiences.size(); i < 100; i++) {
+			audiences.add("service-" + i);
+		}
+		return copy().claim("aud", audiences).sign();
+	}
+
+	/**
+	 * A token signed with a 1024-bit RSA key, which this method first publishes in the
+	 * issuer's key set under a {@code kid} of its own (RFC 8725 asks for 2048 bits).
+	 * @return the token
+	 */
+	public String weakRsaKey() {
+		try {
+			JWK weak = new RSAKeyGenerator(1024, true).algorithm(JWSAlgorithm.RS256)
+				.keyUse(KeyUse.SIGNATURE)
+				.keyID("weak-rsa-" + UUID.randomUUID())
+				.generate();
+			this.token.context().keys().publish(weak);
+			Map<String, Object> header = new LinkedHashMap<>(this.token.header());
+			header.put("alg", JWSAlgorithm.RS256.getName());
+			header.put("kid", weak.getKeyID());
+			header.values().removeIf((value) -> value == null);
+			JWSObject jws = new JWSObject(JWSHeader.parse(header), new Payload(this.token.claims()));
+			jws.sign(new RSASSASigner(weak.toRSAKey().toPrivateKey(), Set.of(AllowWeakRSAKey.getInstance())));
+			return jws.serialize();
+		}
+		catch (JOSEException | ParseException ex) {
+			throw new IllegalStateException("Cannot sign with a 1024-bit RSA key", ex);
+		}
 	}
 
 	private Map<String, Object> identityClaims() {

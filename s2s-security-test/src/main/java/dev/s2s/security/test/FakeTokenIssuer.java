@@ -300,6 +300,28 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	}
 
 	/**
+	 * Publish a key in the JWKS exactly as given (private members, {@code use}, curve and
+	 * size included), for tests that a resource server refuses keys unfit to verify.
+	 * @param key the key
+	 * @return this issuer
+	 */
+	public FakeTokenIssuer publishKey(JWK key) {
+		this.context.keys().publish(key);
+		return this;
+	}
+
+	/**
+	 * Whether the JWKS carries the private members of the issuer's keys, as a
+	 * misconfigured provider might publish them.
+	 * @param leak whether to leak them
+	 * @return this issuer
+	 */
+	public FakeTokenIssuer leakPrivateKeys(boolean leak) {
+		this.context.keys().leakPrivateKeys(leak);
+		return this;
+	}
+
+	/**
 	 * All requests received since start or the last {@link #reset()}, in order of
 	 * completion.
 	 * @return the requests

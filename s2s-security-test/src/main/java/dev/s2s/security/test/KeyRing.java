@@ -19,9 +19,11 @@ package dev.s2s.security.test;
 import java.security.Key;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
@@ -55,6 +57,11 @@ final class KeyRing {
 
 	private final List<String> publishedKeyIds = new ArrayList<>();
 
+	private boolean leakPrivateKeys;
+
+	/** Published, but never signing the issuer's own tokens. */
+	private final Set<String> publishedOnly = new HashSet<>();
+
 	private final SigningAlgorithm defaultAlgorithm;
 
 	KeyRing(List<SigningAlgorithm> algorithms) {
@@ -79,7 +86,8 @@ final class KeyRing {
 	synchronized JWK activeKey(SigningAlgorithm algorithm) {
 		for (int i = this.keys.size() - 1; i >= 0; i--) {
 			JWK key = this.keys.get(i);
-			if (algorithmOf(key) == algorithm && this.publishedKeyIds.contains(key.getKeyID())) {
+			if (!this.publishedOnly.contains(key.getKeyID()) && algorithmOf(key) == algorithm
+					&& this.publishedKeyIds.contains(key.getKeyID())) {
 				return key;
 			}
 		}
@@ -93,6 +101,16 @@ final class KeyRing {
 			.orElseThrow(() -> new IllegalArgumentException("This issuer has no key with kid '" + keyId + "'"));
 	}
 
+	/**
+	 * Publish a key exactly as given, whatever it is fit for: the key-set hygiene cases
+	 * need keys no real issuer should publish.
+	 */
+	synchronized void publish(JWK key) {
+		this.keys.add(key);
+		this.publishedKeyIds.add(key.getKeyID());
+		this.publishedOnly.add(key.getKeyID());
+	}
+
 	synchronized void retire(String keyId) {
 		key(keyId);
 		this.publishedKeyIds.remove(keyId);
@@ -103,12 +121,24 @@ final class KeyRing {
 	}
 
 	synchronized List<SigningAlgorithm> publishedAlgorithms() {
-		return this.publishedKeyIds.stream().map(this::key).map(KeyRing::algorithmOf).distinct().toList();
+		return this.publishedKeyIds.stream()
+			.filter((keyId) -> !this.publishedOnly.contains(keyId))
+			.map(this::key)
+			.map(KeyRing::algorithmOf)
+			.distinct()
+			.toList();
 	}
 
-	/** The JWKS document: public halves of the published keys. */
+	/**
+	 * The JWKS document: public halves of the published keys, or, for an issuer that
+	 * leaks them, the keys with their private members.
+	 */
 	synchronized String jwks() {
-		return new JWKSet(this.publishedKeyIds.stream().map(this::key).toList()).toString(true);
+		return new JWKSet(this.publishedKeyIds.stream().map(this::key).toList()).toString(!this.leakPrivateKeys);
+	}
+
+	synchronized void leakPrivateKeys(boolean leak) {
+		this.leakPrivateKeys = leak;
 	}
 
 	/**
@@ -146,6 +176,26 @@ final class KeyRing {
 			case "EC" -> key.toECKey().toPublicKey();
 			default -> throw new JOSEException("Unsupported key type " + key.getKeyType());
 		};
+	}
+
+	/**
+	 * Sign a payload given as raw bytes, for encodings that no JSON writer produces.
+	 */
+	static String signBytes(JWK key, Map<String, Object> header, byte[] payload) {
+		SigningAlgorithm algorithm = algorithmOf(key);
+		Map<String, Object> fullHeader = new LinkedHashMap<>();
+		fullHeader.put("alg", algorithm.jwsAlgorithm().getName());
+		fullHeader.put("kid", key.getKeyID());
+		fullHeader.putAll(header);
+		fullHeader.values().removeIf((value) -> value == null);
+		try {
+			JWSObject token = new JWSObject(JWSHeader.parse(fullHeader), new Payload(payload));
+			token.sign(algorithm.signer(key));
+			return token.serialize();
+		}
+		catch (ParseException | JOSEException ex) {
+			throw new IllegalStateException("Cannot sign a token with header " + fullHeader.keySet(), ex);
+		}
 	}
 
 	static String sign(JWK key, Map<String, Object> header, Map<String, Object> claims) {

@@ -53,6 +53,13 @@ record NegativeCase(String name, @Nullable String token, Expected expected) {
 		cases.add(unauthorized("token naming an unknown key", bad.unknownKeyId()));
 		cases.add(unauthorized("token signed with a foreign key", bad.signedWithForeignKey()));
 		cases.add(unauthorized("ID token", bad.idTokenShaped()));
+		cases.add(unauthorized("token whose sub is a number", bad.subjectOfWrongType()));
+		cases.add(unauthorized("token whose sub hides a control character", bad.controlCharacterInSubject()));
+		cases.add(unauthorized("token naming sub twice", bad.duplicateClaim()));
+		cases.add(unauthorized("token with a byte-order mark", bad.byteOrderMark()));
+		cases.add(unauthorized("token with invalid UTF-8", bad.invalidUtf8()));
+		cases.add(unauthorized("token with a hundred audiences", bad.tooManyAudiences()));
+		cases.add(unauthorized("token signed with a 1024-bit RSA key", bad.weakRsaKey()));
 		for (TestCaller caller : refused(allowed)) {
 			cases.add(new NegativeCase(caller + " (not allowed)", issuer.token(caller), Expected.FORBIDDEN));
 		}

@@ -42,7 +42,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * <li>401: no token, a malformed token, an expired one, one not yet valid, one from
  * another issuer, one for another audience, {@code alg: none}, HS256 signed with the
  * issuer's public key (algorithm confusion), an unknown key id, a forged signature, an ID
- * token;</li>
+ * token, a numeric {@code sub}, a {@code sub} hiding a control character, {@code sub}
+ * twice, a byte-order mark, invalid UTF-8, a hundred audiences, a 1024-bit RSA key;</li>
  * <li>403: a valid token of each kind of caller that is not allowed (a user's on an
  * endpoint for services), of a service that is not listed, and of each allowed caller
  * without one of its scopes, or without its roles, unless another allowed caller admits

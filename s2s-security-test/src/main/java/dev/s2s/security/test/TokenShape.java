@@ -42,24 +42,28 @@ public enum TokenShape {
 	/**
 	 * The JWT access token profile of RFC 9068: header {@code typ: at+jwt}; {@code sub},
 	 * {@code client_id}, {@code jti}, {@code scope} as a space-separated string,
-	 * {@code roles} as an array, and {@code act} (RFC 8693) on delegated tokens.
+	 * {@code roles} as an array, and {@code act} (RFC 8693) on delegated tokens; plus, on
+	 * client-credentials tokens, the grant marker {@code gty: client_credentials} that
+	 * the {@code generic} preset requires, since RFC 9068 alone cannot tell a client from
+	 * a user with the client's name.
 	 */
 	RFC9068("at+jwt", false) {
 
 		@Override
 		void service(TokenDraft token, Claims claims) {
+			user(token, claims);
+			claims.put("gty", "client_credentials");
+		}
+
+		@Override
+		void user(TokenDraft token, Claims claims) {
 			claims.put("sub", token.name());
 			standard(token, claims);
 		}
 
 		@Override
-		void user(TokenDraft token, Claims claims) {
-			service(token, claims);
-		}
-
-		@Override
 		void delegated(TokenDraft token, Claims claims) {
-			service(token, claims);
+			user(token, claims);
 			claims.put("act", actor(token, null));
 		}
 
@@ -120,32 +124,39 @@ public enum TokenShape {
 	/**
 	 * Spring Authorization Server 7 with the one token customizer s2s-security's preset
 	 * needs: no {@code typ} header, {@code sub} the client id or the user name,
-	 * {@code nbf}, {@code jti}, {@code scope} as a JSON array, no {@code azp}, and
-	 * {@code client_id} (RFC 9068), which the customizer adds: Spring Authorization
-	 * Server alone issues no claim that tells a service's token from a user's. Delegated
-	 * tokens carry {@code act: {iss, sub}}. Roles, which Spring Authorization Server does
-	 * not issue by itself, go into {@code roles} as a token customizer would put them.
+	 * {@code nbf}, {@code jti}, {@code scope} as a JSON array, no {@code azp}, and what
+	 * the customizer adds: {@code gty} (the grant type: {@code client_credentials},
+	 * {@code authorization_code} or the token-exchange URN) and {@code client_id} (RFC
+	 * 9068), since Spring Authorization Server alone issues no claim that tells a
+	 * service's token from a user's. Delegated tokens carry {@code act: {iss, sub}}.
+	 * Roles, which Spring Authorization Server does not issue by itself, go into
+	 * {@code roles} as a token customizer would put them.
 	 */
 	SPRING_AUTHORIZATION_SERVER(null, true) {
 
 		@Override
 		void service(TokenDraft token, Claims claims) {
-			claims.put("sub", token.name());
-			claims.put("client_id", token.client());
-			claims.array("scope", token.scopes());
-			claims.put("jti", token.id());
-			claims.array("roles", token.roles());
+			spring(token, claims, "client_credentials");
 		}
 
 		@Override
 		void user(TokenDraft token, Claims claims) {
-			service(token, claims);
+			spring(token, claims, "authorization_code");
 		}
 
 		@Override
 		void delegated(TokenDraft token, Claims claims) {
-			service(token, claims);
+			spring(token, claims, "urn:ietf:params:oauth:grant-type:token-exchange");
 			claims.put("act", actor(token, token.issuer()));
+		}
+
+		private void spring(TokenDraft token, Claims claims, String grantType) {
+			claims.put("sub", token.name());
+			claims.put("gty", grantType);
+			claims.put("client_id", token.client());
+			claims.array("scope", token.scopes());
+			claims.put("jti", token.id());
+			claims.array("roles", token.roles());
 		}
 
 	},

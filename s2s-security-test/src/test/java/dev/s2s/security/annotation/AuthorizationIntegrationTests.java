@@ -328,20 +328,22 @@ abstract class AuthorizationIntegrationTests {
 
 	@Test
 	void metricsTagOnlyKnownServiceIds() throws Exception {
-		double unknownBefore = count("denied", "other");
-		double orderBefore = count("allowed", "order-service");
+		double unknownBefore = count("denied", "service_not_listed", "other");
+		double orderBefore = count("allowed", "allowed", "order-service");
 		get("/stock", service("made-up-" + UUID.randomUUID()));
 		get("/stock", service("order-service"));
-		assertThat(count("denied", "other")).isEqualTo(unknownBefore + 1);
-		assertThat(count("allowed", "order-service")).isEqualTo(orderBefore + 1);
+		assertThat(count("denied", "service_not_listed", "other")).isEqualTo(unknownBefore + 1);
+		assertThat(count("allowed", "allowed", "order-service")).isEqualTo(orderBefore + 1);
 		assertThat(this.meters.find(METER).tagKeys("caller.id").counters())
 			.allSatisfy((counter) -> assertThat(counter.getId().getTag("caller.id")).doesNotStartWith("made-up"));
 	}
 
 	@Test
 	void denialLogLineEscapesTextFromTheToken(CapturedOutput output) throws Exception {
-		assertThat(get("/stock", service("evil\nreason=allowed")).statusCode()).isEqualTo(403);
-		assertThat(output).contains("service=\"evil\\u000areason=allowed\"");
+		assertThat(get("/stock", service("evil\" reason=\"allowed")).statusCode()).isEqualTo(403);
+		assertThat(output).contains("service=\"evil\\\" reason=\\\"allowed\"");
+		// A line break in a caller id never gets this far: the token is invalid.
+		assertThat(get("/stock", service("evil\nreason=allowed")).statusCode()).isEqualTo(401);
 		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith("reason=allowed"));
 	}
 
@@ -364,8 +366,12 @@ abstract class AuthorizationIntegrationTests {
 			.doesNotContainKey("token");
 	}
 
-	private double count(String outcome, String callerId) {
-		Counter counter = this.meters.find(METER).tag("outcome", outcome).tag("caller.id", callerId).counter();
+	private double count(String outcome, String reason, String callerId) {
+		Counter counter = this.meters.find(METER)
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.tag("caller.id", callerId)
+			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 

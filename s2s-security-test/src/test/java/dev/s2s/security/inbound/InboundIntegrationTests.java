@@ -19,6 +19,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.s2s.security.caller.CallerAuthentication;
 import dev.s2s.security.caller.DelegatedAuthentication;
@@ -28,7 +31,12 @@ import dev.s2s.security.test.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +52,12 @@ abstract class InboundIntegrationTests {
 	/** Shared by the servlet and reactive classes; stopped with the test JVM. */
 	static final FakeTokenIssuer issuer = FakeTokenIssuer.start();
 
+	/** A second trusted issuer, with audiences of its own and at+jwt required. */
+	static final FakeTokenIssuer partner = FakeTokenIssuer.start();
+
+	@Autowired
+	RevokedTokens revoked;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -53,12 +67,17 @@ abstract class InboundIntegrationTests {
 		registry.add("s2s.security.service-id", () -> "inventory-service");
 		registry.add("s2s.security.inbound.issuers[0].issuer-uri", () -> issuer.issuerUri().toString());
 		registry.add("s2s.security.inbound.issuers[0].delegating-clients", () -> "gateway");
+		registry.add("s2s.security.inbound.issuers[0].audiences", () -> "inventory-service,inventory-eu");
+		registry.add("s2s.security.inbound.issuers[1].issuer-uri", () -> partner.issuerUri().toString());
+		registry.add("s2s.security.inbound.issuers[1].audiences", () -> "inventory-partner");
+		registry.add("s2s.security.inbound.issuers[1].require-at-jwt-type", () -> "true");
 		registry.add("s2s.security.inbound.jwks.min-refresh-interval", () -> "100ms");
 	}
 
 	@AfterEach
-	void recoverIssuer() {
+	void recoverIssuers() {
 		issuer.reset();
+		partner.reset();
 	}
 
 	@Test
@@ -126,6 +145,88 @@ abstract class InboundIntegrationTests {
 				.doesNotContain(issuer.issuerUri().toString()));
 	}
 
+	@Test
+	void aUserNamedLikeTheClientIsStillAUser() throws Exception {
+		HttpResponse<String> response = get(
+				issuer.userToken("order-service").clientId("order-service").audience("inventory-service").sign());
+		assertThat(response.body()).isEqualTo("UserAuthentication order-service []");
+	}
+
+	@Test
+	void applicationValidatorRunsOnEveryRequestCachedTokensIncluded() throws Exception {
+		String jti = "jti-" + UUID.randomUUID();
+		String token = issuer.serviceToken("order-service").audience("inventory-service").claim("jti", jti).sign();
+		assertThat(get(token).statusCode()).isEqualTo(200);
+		assertThat(get(token).statusCode()).isEqualTo(200);
+		this.revoked.revoke(jti);
+		HttpResponse<String> afterRevocation = get(token);
+		assertThat(afterRevocation.statusCode()).isEqualTo(401);
+		assertThat(afterRevocation.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("invalid_token"));
+	}
+
+	@Test
+	void oneOfSeveralAudiencesIsEnough() throws Exception {
+		assertThat(get(issuer.serviceToken("order-service").audience("billing-service", "inventory-eu").sign())
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void eachIssuerAcceptsOnlyItsOwnAudiences() throws Exception {
+		assertThat(get(partner.serviceToken("partner-service").audience("inventory-partner").sign()).statusCode())
+			.isEqualTo(200);
+		assertThat(get(partner.serviceToken("partner-service").audience("inventory-service").sign()).statusCode())
+			.isEqualTo(401);
+		assertThat(get(issuer.serviceToken("order-service").audience("inventory-partner").sign()).statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
+	void anIssuerThatRequiresAtJwtRefusesOtherTypes() throws Exception {
+		assertThat(get(partner.serviceToken("partner-service").audience("inventory-partner").type("JWT").sign())
+			.statusCode()).isEqualTo(401);
+		assertThat(get(partner.serviceToken("partner-service").audience("inventory-partner").withoutType().sign())
+			.statusCode()).isEqualTo(401);
+		// The first issuer does not require it.
+		assertThat(
+				get(issuer.serviceToken("order-service").audience("inventory-service").type("JWT").sign()).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void twoAuthorizationHeadersAreABadRequestAndTheHandlerDoesNotRun() throws Exception {
+		String token = issuer.serviceToken("order-service").audience("inventory-service").sign();
+		assertInvalidRequest(send(request().header("Authorization", "Bearer " + token)
+			.header("Authorization", "Bearer " + token)
+			.build()));
+	}
+
+	@Test
+	void twoBearerValuesInOneHeaderAreABadRequest() throws Exception {
+		String token = issuer.serviceToken("order-service").audience("inventory-service").sign();
+		assertInvalidRequest(send(request().header("Authorization", "Bearer " + token + ", Bearer " + token).build()));
+		assertInvalidRequest(send(request().header("Authorization", "Bearer " + token + " " + token).build()));
+	}
+
+	@Test
+	void aTokenInTheQueryStringIsABadRequestWithOrWithoutAHeader() throws Exception {
+		String token = issuer.serviceToken("order-service").audience("inventory-service").sign();
+		assertInvalidRequest(send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/whoami?access_token=" + token))
+					.header("Authorization", "Bearer " + token)
+					.build()));
+		assertInvalidRequest(send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/whoami?a=1&access%5Ftoken=" + token))
+			.build()));
+	}
+
+	private static void assertInvalidRequest(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.headers().map().toString()).isEqualTo(400);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_request\""));
+		assertThat(response.body()).doesNotStartWith("ServiceAuthentication");
+	}
+
 	private HttpResponse<String> get(String token) throws Exception {
 		return send(request().header("Authorization", "Bearer " + token).build());
 	}
@@ -136,6 +237,27 @@ abstract class InboundIntegrationTests {
 
 	private HttpResponse<String> send(HttpRequest request) throws Exception {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * An application's own check, a revocation list, as an {@code OAuth2TokenValidator}
+	 * bean.
+	 */
+	static class RevokedTokens implements OAuth2TokenValidator<Jwt> {
+
+		private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+		void revoke(String jti) {
+			this.revoked.add(jti);
+		}
+
+		@Override
+		public OAuth2TokenValidatorResult validate(Jwt jwt) {
+			return this.revoked.contains(jwt.getId())
+					? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null))
+					: OAuth2TokenValidatorResult.success();
+		}
+
 	}
 
 	/**

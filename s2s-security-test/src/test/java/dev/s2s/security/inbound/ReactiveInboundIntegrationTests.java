@@ -37,7 +37,7 @@ class ReactiveInboundIntegrationTests extends InboundIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(WhoAmIController.class)
+	@Import({ WhoAmIController.class, RevokedTokens.class })
 	static class App {
 
 	}

@@ -83,7 +83,7 @@ class NegativeTestsServletTests {
 		NegativeTests whoami = NegativeTests.forEndpoint(HttpMethod.GET, "/whoami")
 			.allowing(service("order-service").scopes("inventory.read"));
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> whoami.run(this.mockMvc))
-			.withMessageStartingWith("GET /whoami: 4 of 16 negative cases failed:")
+			.withMessageStartingWith("GET /whoami: 4 of 23 negative cases failed:")
 			.withMessageContaining(
 					"user negative-test-user with scopes inventory.read (not allowed): " + "expected 403 but was 200")
 			.withMessageContaining("user negative-test-user via order-service with scopes inventory.read "
@@ -107,7 +107,7 @@ class NegativeTestsServletTests {
 		NegativeTests whoami = NegativeTests.forEndpoint(HttpMethod.GET, "/whoami")
 			.allowing(service("order-service").scopes("inventory.read"), service("order-service"));
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> whoami.run(this.mockMvc))
-			.withMessageStartingWith("GET /whoami: 4 of 17 negative cases failed:")
+			.withMessageStartingWith("GET /whoami: 4 of 24 negative cases failed:")
 			.withMessageContaining("service negative-test-service (not allowed): expected 403 but was 200")
 			.withMessageNotContaining("service order-service (not allowed)");
 	}

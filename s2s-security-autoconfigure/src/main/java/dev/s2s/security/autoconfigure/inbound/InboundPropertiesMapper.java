@@ -106,7 +106,7 @@ final class InboundPropertiesMapper {
 		}
 		try {
 			return new TrustedIssuer(issuerUri, issuer.getJwkSetUri(), audiences,
-					SignatureAlgorithms.parse(issuer.getAlgorithms()));
+					SignatureAlgorithms.parse(issuer.getAlgorithms()), issuer.isRequireAtJwtType());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException(key + ".algorithms",

@@ -154,6 +154,12 @@ public class S2sInboundProperties {
 		private List<String> algorithms = new ArrayList<>(List.of("RS256", "PS256", "ES256", "EdDSA"));
 
 		/**
+		 * Whether tokens must carry the RFC 9068 header 'typ: at+jwt', for providers set
+		 * to issue it (Keycloak with the client option, Auth0's RFC 9068 profile).
+		 */
+		private boolean requireAtJwtType;
+
+		/**
 		 * Claim holding the calling service's id, instead of the preset's.
 		 */
 		private @Nullable String serviceIdClaim;
@@ -219,6 +225,14 @@ public class S2sInboundProperties {
 
 		public void setAlgorithms(List<String> algorithms) {
 			this.algorithms = algorithms;
+		}
+
+		public boolean isRequireAtJwtType() {
+			return this.requireAtJwtType;
+		}
+
+		public void setRequireAtJwtType(boolean requireAtJwtType) {
+			this.requireAtJwtType = requireAtJwtType;
 		}
 
 		public @Nullable String getServiceIdClaim() {

@@ -32,8 +32,12 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * Shapes access tokens the way service-to-service validation needs them, the usual
  * customization of a Spring Authorization Server:
  * <ul>
- * <li>{@code client_id} (RFC 9068): the client the token was issued to, so a resource
- * server can tell a service's own token ({@code sub == client_id}) from a user's;</li>
+ * <li>{@code gty}: the grant type the token was issued for ({@code client_credentials},
+ * {@code authorization_code}, ...), the evidence s2s-security's
+ * {@code spring-authorization-server} preset needs to tell a service's own token from a
+ * user's: without it both can look the same, down to {@code sub == client_id} for a user
+ * named like the client;</li>
+ * <li>{@code client_id} (RFC 9068): the client the token was issued to;</li>
  * <li>{@code aud}: the service the token is for, from the request's {@code audience} or
  * {@code resource} parameter, else from its scopes ({@code inventory.read} is for
  * {@code inventory-service});</li>
@@ -53,6 +57,7 @@ class AccessTokenShape {
 				return;
 			}
 			String clientId = context.getRegisteredClient().getClientId();
+			context.getClaims().claim("gty", context.getAuthorizationGrantType().getValue());
 			context.getClaims().claim("client_id", clientId);
 			Set<String> audiences = audiences(context);
 			if (!audiences.isEmpty()) {
