@@ -19,7 +19,6 @@ package dev.s2s.security.inbound;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.util.Map;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -30,8 +29,8 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
+import dev.s2s.security.discovery.IssuerMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,32 +94,12 @@ final class IssuerKeys {
 		}
 
 		private URI discoverJwkSetUri() throws KeySourceException {
-			String issuerUri = this.issuer.issuerUri();
-			URI base = URI.create(issuerUri);
-			String path = (base.getPath() != null) ? base.getPath().replaceAll("/$", "") : "";
-			URI openId = URI.create(issuerUri.replaceAll("/$", "") + "/.well-known/openid-configuration");
-			URI oauth = base.resolve("/.well-known/oauth-authorization-server" + path);
-			KeySourceException failure = null;
-			for (URI location : new URI[] { openId, oauth }) {
-				try {
-					Map<String, Object> metadata = JSONObjectUtils
-						.parse(this.retriever.retrieveResource(toUrl(location)).getContent());
-					// RFC 8414 section 3.3: metadata for another issuer must not be used.
-					if (!issuerUri.equals(metadata.get("issuer"))) {
-						throw new KeySourceException("Discovery document names another issuer");
-					}
-					Object jwksUri = metadata.get("jwks_uri");
-					if (!(jwksUri instanceof String value) || value.isBlank()) {
-						throw new KeySourceException("Discovery document has no jwks_uri");
-					}
-					return URI.create(value);
-				}
-				catch (IOException | java.text.ParseException | IllegalArgumentException | KeySourceException ex) {
-					failure = (ex instanceof KeySourceException kse) ? kse
-							: new KeySourceException("Discovery failed: " + ex.getClass().getSimpleName());
-				}
+			try {
+				return IssuerMetadata.uri(IssuerMetadata.fetch(this.issuer.issuerUri(), this.retriever), "jwks_uri");
 			}
-			throw failure;
+			catch (IOException ex) {
+				throw new KeySourceException("Discovery failed: " + ex.getMessage());
+			}
 		}
 
 		private static URL toUrl(URI uri) {

@@ -34,11 +34,13 @@ import org.springframework.util.Assert;
  * @param audience the audience to ask the identity provider for, or {@code null}
  * @param scopes the scopes to ask for
  * @param identity how identity travels to the target
+ * @param audienceParameter how the audience is sent for this target, or {@code null} for
+ * the default of {@link ServiceTokens}
  * @author s2s-security team
  * @since 0.1.0
  */
 public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String audience, List<String> scopes,
-		Identity identity) {
+		Identity identity, @Nullable AudienceParameter audienceParameter) {
 
 	public OutboundTarget {
 		Assert.hasText(name, "name cannot be empty");
@@ -47,6 +49,19 @@ public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String a
 		Assert.notNull(identity, "identity cannot be null");
 		baseUrls = List.copyOf(baseUrls);
 		scopes = scopes.stream().sorted().distinct().toList();
+	}
+
+	/**
+	 * A target that sends its audience the default way.
+	 * @param name the target name
+	 * @param baseUrls the URLs that belong to the target
+	 * @param audience the audience to ask for, or {@code null}
+	 * @param scopes the scopes to ask for
+	 * @param identity how identity travels to the target
+	 */
+	public OutboundTarget(String name, List<URI> baseUrls, @Nullable String audience, List<String> scopes,
+			Identity identity) {
+		this(name, baseUrls, audience, scopes, identity, null);
 	}
 
 	/**

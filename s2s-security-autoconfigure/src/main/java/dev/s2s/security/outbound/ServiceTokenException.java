@@ -17,6 +17,7 @@
 package dev.s2s.security.outbound;
 
 import java.io.Serial;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,44 @@ public class ServiceTokenException extends RuntimeException {
 
 	public ServiceTokenException(String message, @Nullable Throwable cause) {
 		super(message, cause);
+	}
+
+	/**
+	 * This failure, as the failure of a target's token: the message names the target and
+	 * the client that asked.
+	 * @param target the target
+	 * @param clientId the client id
+	 * @return the failure
+	 */
+	ServiceTokenException forTarget(String target, String clientId) {
+		String message = "No token for target '" + target + "' (client '" + clientId + "'): " + getMessage();
+		return (this instanceof RetryLater retryLater) ? new RetryLater(message, retryLater.retryAfter)
+				: new ServiceTokenException(message);
+	}
+
+	/**
+	 * The token endpoint asked to come back later ({@code 429}, {@code 503}).
+	 */
+	static final class RetryLater extends ServiceTokenException {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		private final transient @Nullable Duration retryAfter;
+
+		RetryLater(String message, @Nullable Duration retryAfter) {
+			super(message);
+			this.retryAfter = retryAfter;
+		}
+
+		/**
+		 * How long the endpoint asked to wait.
+		 * @return the wait, or {@code null} when it said nothing usable
+		 */
+		@Nullable Duration retryAfter() {
+			return this.retryAfter;
+		}
+
 	}
 
 }

@@ -39,10 +39,12 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * once, otherwise the request waits (up to the deadline) on the one token request in
  * flight. The incoming token for {@code forward} and {@code exchange} targets comes from
  * the {@link ReactiveSecurityContextHolder}. A {@code 401 invalid_token} evicts the token
- * and retries once with a fresh one, only for requests without a body, because a body
- * publisher may not be replayable. A filter never sees the redirects its connector
- * follows: on a {@code WebClient} you build yourself, use a connector that does not
- * follow redirects, such as {@code new JdkClientHttpConnector()}.
+ * (at most once per token key every ten seconds) and retries once with a fresh one, only
+ * for requests without a body, because a body publisher may not be replayable; a request
+ * with a body gets the {@code 401}, and the next request the fresh token. A filter never
+ * sees the redirects its connector follows: on a {@code WebClient} you build yourself,
+ * use a connector that does not follow redirects, such as
+ * {@code new JdkClientHttpConnector()}.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -69,16 +71,16 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 			@Nullable AbstractOAuth2Token incoming) {
 		return token(target, incoming)
 			.flatMap((token) -> next.exchange(withToken(request, token)).flatMap((response) -> {
-				// A body publisher may not be replayable: only bodiless requests are
-				// retried.
-				if (request.body() != BodyInserters.empty() || !TokenAttachment.isRejected(target,
-						response.statusCode(), response.headers().asHttpHeaders())) {
+				if (!TokenAttachment.isRejected(target, response.statusCode(), response.headers().asHttpHeaders())
+						|| !this.serviceTokens.invalidate(target.name(), incoming, token.value())
+						|| request.body() != BodyInserters.empty()) {
+					// A body publisher may not be replayable: a request with a body only
+					// evicts the token, for the next request.
 					return Mono.just(response);
 				}
-				return response.releaseBody().then(Mono.defer(() -> {
-					this.serviceTokens.invalidate(target.name(), incoming, token.value());
-					return token(target, incoming).flatMap((fresh) -> next.exchange(withToken(request, fresh)));
-				}));
+				return response.releaseBody()
+					.then(Mono.defer(() -> token(target, incoming)
+						.flatMap((fresh) -> next.exchange(withToken(request, fresh)))));
 			}));
 	}
 

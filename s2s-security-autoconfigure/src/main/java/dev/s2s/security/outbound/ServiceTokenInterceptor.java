@@ -33,10 +33,11 @@ import org.springframework.util.Assert;
  * carry an {@code Authorization} header, pass unchanged. When the target answers
  * {@code 401} with {@code invalid_token}, the token is evicted and the request is sent
  * once more with a fresh one (the body of an intercepted request is a byte array, so it
- * can always be replayed). An interceptor never sees the redirects its client follows,
- * and the JDK client re-sends the token to whatever host a redirect names: on a client
- * you build yourself, do not follow redirects (the auto-configured builders apply a
- * same-target-only rule, see {@code docs/outbound.md}).
+ * can always be replayed), at most once per token key every ten seconds. An interceptor
+ * never sees the redirects its client follows, and the JDK client re-sends the token to
+ * whatever host a redirect names: on a client you build yourself, do not follow redirects
+ * (the auto-configured builders apply a same-target-only rule, see
+ * {@code docs/outbound.md}).
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -62,11 +63,11 @@ public final class ServiceTokenInterceptor implements ClientHttpRequestIntercept
 		CachedToken token = this.serviceTokens.token(target.name(), incoming);
 		request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.authorization());
 		ClientHttpResponse response = execution.execute(request, body);
-		if (!TokenAttachment.isRejected(target, response.getStatusCode(), response.getHeaders())) {
+		if (!TokenAttachment.isRejected(target, response.getStatusCode(), response.getHeaders())
+				|| !this.serviceTokens.invalidate(target.name(), incoming, token.value())) {
 			return response;
 		}
 		response.close();
-		this.serviceTokens.invalidate(target.name(), incoming, token.value());
 		request.getHeaders()
 			.set(HttpHeaders.AUTHORIZATION, this.serviceTokens.token(target.name(), incoming).authorization());
 		return execution.execute(request, body);

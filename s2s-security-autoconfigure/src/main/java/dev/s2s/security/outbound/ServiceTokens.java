@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,6 +62,11 @@ public final class ServiceTokens implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ServiceTokens.class);
 
+	/**
+	 * Threads for token requests and their discovery: enough for a few slow endpoints.
+	 */
+	static final int THREADS = 4;
+
 	private final Map<String, Target> targets;
 
 	private final TargetUrls urls = new TargetUrls();
@@ -73,11 +79,16 @@ public final class ServiceTokens implements AutoCloseable {
 
 	private ServiceTokens(Builder builder) {
 		this.deadline = builder.deadline;
-		this.executor = Executors.newCachedThreadPool(new DaemonThreads());
+		// Bounded: token requests are few (one per key in flight) and must not grow a
+		// thread per exchange under a slow endpoint.
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), new DaemonThreads());
+		executor.allowCoreThreadTimeOut(true);
+		this.executor = executor;
 		TokenEndpointClient client = new TokenEndpointClient(builder.tokenUri, builder.issuerUri, builder.credentials,
 				new TokenEndpointClient.TokenSettings(builder.connectTimeout, builder.readTimeout, builder.deadline,
-						builder.maxResponseSize, builder.defaultTokenLifetime, builder.renewAtFraction,
-						builder.audienceParameter),
+						builder.maxResponseSize, builder.defaultTokenLifetime, builder.maxTokenLifetime,
+						builder.renewAtFraction, builder.audienceParameter),
 				builder.clock, this.executor);
 		TokenMetrics metrics = builder.metrics;
 		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics), builder.clock,
@@ -180,23 +191,22 @@ public final class ServiceTokens implements AutoCloseable {
 
 	/**
 	 * Forget a token the target rejected, so the next call fetches a fresh one. A newer
-	 * token is kept.
+	 * token is kept, and so is any token of a key whose last forced refresh was less than
+	 * {@value TokenCache#FORCED_REFRESH_SECONDS} seconds ago: a target that rejects every
+	 * token must not drive one token request per call.
 	 * @param target the target name
 	 * @param incoming the caller's token for {@code exchange} targets, else {@code null}
 	 * @param rejected the rejected token value
+	 * @return whether the token was forgotten, so that asking again fetches a new one
 	 */
-	public void invalidate(String target, @Nullable AbstractOAuth2Token incoming, String rejected) {
+	public boolean invalidate(String target, @Nullable AbstractOAuth2Token incoming, String rejected) {
 		Target resolved = target(target);
-		switch (resolved.definition().identity()) {
+		return switch (resolved.definition().identity()) {
 			case SERVICE -> this.cache.evict(resolved.serviceKey(), rejected);
-			case EXCHANGE -> {
-				if (incoming != null) {
-					this.cache.evict(resolved.exchangeKey(incoming.getTokenValue()), rejected);
-				}
-			}
-			case FORWARD -> {
-			}
-		}
+			case EXCHANGE ->
+				incoming != null && this.cache.evict(resolved.exchangeKey(incoming.getTokenValue()), rejected);
+			case FORWARD -> false;
+		};
 	}
 
 	/**
@@ -259,7 +269,7 @@ public final class ServiceTokens implements AutoCloseable {
 	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key, String target,
 			TokenMetrics metrics) {
 		long start = System.nanoTime();
-		return client.fetch(key).whenComplete((token, ex) -> {
+		return client.fetch(key, target).whenComplete((token, ex) -> {
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
 			metrics.tokenRequest(target, latency, ex == null);
 			if (logger.isDebugEnabled()) {
@@ -275,12 +285,12 @@ public final class ServiceTokens implements AutoCloseable {
 	private record Target(OutboundTarget definition, TokenKey serviceKey) {
 
 		Target(OutboundTarget definition, String clientId) {
-			this(definition, new TokenKey(clientId, definition.audience(), definition.scopes(), null));
+			this(definition, new TokenKey(clientId, definition.audience(), definition.scopes(), null,
+					definition.audienceParameter()));
 		}
 
 		TokenKey exchangeKey(String subjectToken) {
-			return new TokenKey(this.serviceKey.clientId(), this.serviceKey.audience(), this.serviceKey.scopes(),
-					subjectToken);
+			return this.serviceKey.withSubjectToken(subjectToken);
 		}
 
 	}
@@ -322,6 +332,8 @@ public final class ServiceTokens implements AutoCloseable {
 		private int maxResponseSize = 64 * 1024;
 
 		private Duration defaultTokenLifetime = Duration.ofMinutes(5);
+
+		private Duration maxTokenLifetime = Duration.ofHours(24);
 
 		private double renewAtFraction = 0.75;
 
@@ -430,6 +442,18 @@ public final class ServiceTokens implements AutoCloseable {
 		 * @param fraction between 0 (exclusive) and 1 (exclusive)
 		 * @return this builder
 		 */
+		/**
+		 * The longest a token is used, whatever its {@code expires_in} or {@code exp}
+		 * says. The default is 24 hours.
+		 * @param lifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder maxTokenLifetime(Duration lifetime) {
+			Assert.isTrue(positive(lifetime), "maxTokenLifetime must be positive");
+			this.maxTokenLifetime = lifetime;
+			return this;
+		}
+
 		public Builder renewAtFraction(double fraction) {
 			Assert.isTrue(fraction > 0 && fraction < 1, "renewAtFraction must be between 0 and 1");
 			this.renewAtFraction = fraction;

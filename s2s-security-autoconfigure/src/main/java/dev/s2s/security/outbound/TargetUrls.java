@@ -21,17 +21,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Which target a URL belongs to: same scheme, host and port as one of its base URLs, and
- * a path under the base URL's path. The longest base path wins, so
+ * a path under the base URL's path, after normalization. The longest base path wins, so
  * {@code http://gw/inventory} beats {@code http://gw}.
  *
  * @author s2s-security team
  */
 final class TargetUrls {
+
+	private static final Pattern SUSPICIOUS = Pattern.compile("%2e|%2f|%5c|\\\\", Pattern.CASE_INSENSITIVE);
 
 	private final List<BaseUrl> baseUrls = new ArrayList<>();
 
@@ -40,9 +43,23 @@ final class TargetUrls {
 		this.baseUrls.sort(Comparator.comparingInt((BaseUrl baseUrl) -> baseUrl.path().length()).reversed());
 	}
 
+	/**
+	 * The target of a request URL, matched on the normalized URL: a path that climbs out
+	 * of a target with {@code ..} is not the target's. A URL with user info, or with an
+	 * encoded dot, slash or backslash in its path (which a server may decode into one),
+	 * belongs to no target, so it gets no token.
+	 */
 	@Nullable String find(URI url) {
+		String rawPath = url.getRawPath();
+		if (url.getRawUserInfo() != null || (rawPath != null && SUSPICIOUS.matcher(rawPath).find())) {
+			return null;
+		}
+		URI normalized = url.normalize();
+		if (normalized.getRawPath() != null && normalized.getRawPath().startsWith("/..")) {
+			return null;
+		}
 		for (BaseUrl baseUrl : this.baseUrls) {
-			if (baseUrl.matches(url)) {
+			if (baseUrl.matches(normalized)) {
 				return baseUrl.target();
 			}
 		}

@@ -49,11 +49,17 @@ import com.github.benmanes.caffeine.cache.Expiry;
  */
 final class TokenCache {
 
+	/** The shortest time between two refreshes a target's {@code 401} forces. */
+	static final long FORCED_REFRESH_SECONDS = 10;
+
 	private final AsyncCache<TokenKey, CachedToken> tokens;
 
 	private final Cache<TokenKey, Backoff> backoffs;
 
 	private final Map<TokenKey, CompletableFuture<CachedToken>> renewals = new ConcurrentHashMap<>();
+
+	/** When a target's {@code 401} last forced a refresh, per key. */
+	private final Cache<TokenKey, Instant> forcedRefreshes;
 
 	private final BiFunction<TokenKey, String, CompletableFuture<CachedToken>> fetcher;
 
@@ -74,6 +80,10 @@ final class TokenCache {
 		this.metrics = metrics;
 		this.tokens = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry(clock)).buildAsync();
 		this.backoffs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxBackoff).build();
+		this.forcedRefreshes = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfterWrite(Duration.ofSeconds(FORCED_REFRESH_SECONDS))
+			.build();
 	}
 
 	/**
@@ -107,12 +117,22 @@ final class TokenCache {
 	 * Forget {@code rejected} if it is still the cached token for {@code key}; a newer
 	 * token that another caller already fetched stays.
 	 */
-	void evict(TokenKey key, String rejected) {
+	boolean evict(TokenKey key, String rejected) {
 		CompletableFuture<CachedToken> entry = this.tokens.getIfPresent(key);
-		if (entry != null && entry.isDone() && !entry.isCompletedExceptionally()
-				&& entry.join().value().equals(rejected)) {
-			this.tokens.asMap().remove(key, entry);
+		if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+			return true;
 		}
+		CachedToken token = entry.join();
+		if (!token.value().equals(rejected)) {
+			return true; // a newer token is already there
+		}
+		Instant now = this.clock.instant();
+		Instant last = this.forcedRefreshes.getIfPresent(key);
+		if (last != null && last.plusSeconds(FORCED_REFRESH_SECONDS).isAfter(now)) {
+			return false;
+		}
+		this.forcedRefreshes.put(key, now);
+		return this.tokens.asMap().remove(key, entry);
 	}
 
 	private CompletableFuture<CachedToken> load(TokenKey key, String target) {
@@ -170,6 +190,10 @@ final class TokenCache {
 		long delay = Math.min(this.maxBackoff.toMillis(), this.initialBackoff.toMillis() << Math.min(failures - 1, 20));
 		// Full jitter on the upper half: instances that failed together retry apart.
 		long jittered = (delay / 2) + ThreadLocalRandom.current().nextLong((delay / 2) + 1);
+		if (failure instanceof ServiceTokenException.RetryLater retryLater && retryLater.retryAfter() != null) {
+			// The endpoint's own wish, within the back-off's bounds.
+			jittered = Math.max(jittered, Math.min(this.maxBackoff.toMillis(), retryLater.retryAfter().toMillis()));
+		}
 		this.backoffs.put(key, new Backoff(failures, this.clock.instant().plusMillis(jittered), failure));
 	}
 
@@ -182,6 +206,8 @@ final class TokenCache {
 	 */
 	private static final class UntilExpiry implements Expiry<TokenKey, CachedToken> {
 
+		private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
 		private final Clock clock;
 
 		UntilExpiry(Clock clock) {
@@ -190,7 +216,10 @@ final class TokenCache {
 
 		@Override
 		public long expireAfterCreate(TokenKey key, CachedToken token, long currentTime) {
-			return Math.max(0, Duration.between(this.clock.instant(), token.expiresAt()).toNanos());
+			Duration remaining = Duration.between(this.clock.instant(), token.expiresAt());
+			// Saturated: Duration.toNanos() overflows past 292 years.
+			return remaining.isNegative() ? 0
+					: remaining.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : remaining.toNanos();
 		}
 
 		@Override

@@ -35,7 +35,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
@@ -44,7 +47,6 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Audience;
@@ -53,19 +55,29 @@ import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.TokenTypeURI;
 import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
 import com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant;
-import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import dev.s2s.security.discovery.IssuerMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Asks the token endpoint for one token. Nimbus builds the request (grant, client
  * authentication, {@code resource}/{@code audience}) and parses the response; the JDK
  * HTTP client carries it with connect and read timeouts, no redirects and a bounded body.
- * Every failure becomes a {@link ServiceTokenException} that names neither the endpoint
- * nor the response body.
+ * At the deadline the exchange itself is aborted, so that a dribbling endpoint never has
+ * more than one request per token open. An issued token is used only if it is a valid RFC
+ * 6750 bearer value, and for at most the longest lifetime configured. Every failure
+ * becomes a {@link ServiceTokenException} that names the target and the client, never the
+ * endpoint, a token or the response body; a {@code 429} or {@code 503} carries its
+ * {@code Retry-After}.
  *
  * @author s2s-security team
  */
 final class TokenEndpointClient {
+
+	/** Larger than any real access token. */
+	private static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+	/** RFC 6750 section 2.1. */
+	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
 	private final HttpClient http;
 
@@ -79,6 +91,8 @@ final class TokenEndpointClient {
 
 	private final Clock clock;
 
+	private final Executor executor;
+
 	private final AtomicReference<@Nullable CompletableFuture<URI>> discovered = new AtomicReference<>();
 
 	TokenEndpointClient(@Nullable URI tokenUri, @Nullable URI issuerUri, ClientCredentials credentials,
@@ -88,6 +102,7 @@ final class TokenEndpointClient {
 		this.credentials = credentials;
 		this.settings = settings;
 		this.clock = clock;
+		this.executor = executor;
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -95,13 +110,40 @@ final class TokenEndpointClient {
 			.build();
 	}
 
-	CompletableFuture<CachedToken> fetch(TokenKey key) {
-		return tokenUri().thenCompose((uri) -> send(tokenRequest(uri, key)))
+	/**
+	 * Fetch a token.
+	 * @param key what the token is for
+	 * @param target the target asking, for messages
+	 * @return the token, or a {@link ServiceTokenException} naming the target and client
+	 */
+	CompletableFuture<CachedToken> fetch(TokenKey key, String target) {
+		CompletableFuture<CachedToken> result = new CompletableFuture<>();
+		AtomicReference<@Nullable CompletableFuture<?>> exchange = new AtomicReference<>();
+		tokenUri().thenCompose((uri) -> send(tokenRequest(uri, key), exchange))
 			.thenApply((response) -> toToken(response, key))
-			.orTimeout(this.settings.deadline().toMillis(), TimeUnit.MILLISECONDS)
-			.exceptionally((ex) -> {
-				throw failure(ex);
+			.whenComplete((token, ex) -> {
+				if (ex == null) {
+					result.complete(token);
+				}
+				else {
+					result.completeExceptionally(failure(ex).forTarget(target, key.clientId()));
+				}
 			});
+		CompletableFuture.delayedExecutor(this.settings.deadline().toMillis(), TimeUnit.MILLISECONDS, this.executor)
+			.execute(() -> {
+				if (!result.isDone()) {
+					// Cancelling the future sendAsync returned aborts the exchange (JDK
+					// 16+); a dependent stage would not. Done before the failure is
+					// published, so the single-flight slot is held until then.
+					CompletableFuture<?> inFlight = exchange.get();
+					if (inFlight != null) {
+						inFlight.cancel(true);
+					}
+					result.completeExceptionally(new ServiceTokenException("the token endpoint did not answer in time")
+						.forTarget(target, key.clientId()));
+				}
+			});
+		return result;
 	}
 
 	private HttpRequest tokenRequest(URI uri, TokenKey key) {
@@ -111,10 +153,11 @@ final class TokenEndpointClient {
 		}
 		String audience = key.audience();
 		if (audience != null) {
-			if (this.settings.audienceParameter().sendsResource() && isAbsoluteUri(audience)) {
+			AudienceParameter parameter = audienceParameter(key);
+			if (parameter.sendsResource() && isAbsoluteUri(audience)) {
 				builder.resource(URI.create(audience));
 			}
-			if (this.settings.audienceParameter().sendsAudience() && key.subjectToken() == null) {
+			if (parameter.sendsAudience() && key.subjectToken() == null) {
 				// Token exchange carries 'audience' in the grant itself.
 				builder.customParameter("audience", audience);
 			}
@@ -134,20 +177,28 @@ final class TokenEndpointClient {
 			return new ClientCredentialsGrant();
 		}
 		String audience = key.audience();
-		List<Audience> audiences = (audience != null && this.settings.audienceParameter().sendsAudience())
+		List<Audience> audiences = (audience != null && audienceParameter(key).sendsAudience())
 				? List.of(new Audience(audience)) : null;
 		return new TokenExchangeGrant(new TypelessAccessToken(subject), TokenTypeURI.ACCESS_TOKEN, null, null,
 				TokenTypeURI.ACCESS_TOKEN, audiences);
 	}
 
-	private CompletableFuture<Response> send(HttpRequest request) {
-		return this.http.sendAsync(request, BoundedBodySubscriber.handler(this.settings.maxResponseSize()))
-			.thenApply((response) -> new Response(response.statusCode(),
-					response.headers().firstValue("Content-Type").orElse(null),
-					new String(response.body(), StandardCharsets.UTF_8)));
+	private CompletableFuture<Response> send(HttpRequest request,
+			AtomicReference<@Nullable CompletableFuture<?>> exchange) {
+		CompletableFuture<HttpResponse<byte[]>> sent = this.http.sendAsync(request,
+				BoundedBodySubscriber.handler(this.settings.maxResponseSize()));
+		exchange.set(sent);
+		return sent.thenApply((response) -> new Response(response.statusCode(),
+				response.headers().firstValue("Content-Type").orElse(null),
+				response.headers().firstValue("Retry-After").orElse(null),
+				new String(response.body(), StandardCharsets.UTF_8)));
 	}
 
 	private CachedToken toToken(Response response, TokenKey key) {
+		if (response.status() == 429 || response.status() == 503) {
+			throw new ServiceTokenException.RetryLater("the token endpoint is unavailable: HTTP " + response.status(),
+					RetryAfter.parse(response.retryAfter(), this.clock));
+		}
 		TokenResponse parsed;
 		try {
 			parsed = TokenResponse.parse(response.toNimbus());
@@ -158,7 +209,7 @@ final class TokenEndpointClient {
 		if (!parsed.indicatesSuccess()) {
 			ErrorObject error = parsed.toErrorResponse().getErrorObject();
 			String code = (error != null) ? safeCode(error.getCode()) : null;
-			throw new ServiceTokenException("The token endpoint refused the request: HTTP " + response.status()
+			throw new ServiceTokenException("the token endpoint refused the request: HTTP " + response.status()
 					+ ((code != null) ? ", error '" + code + "'" : ""));
 		}
 		if (response.status() != 200) {
@@ -166,7 +217,13 @@ final class TokenEndpointClient {
 		}
 		AccessToken token = parsed.toSuccessResponse().getTokens().getAccessToken();
 		if (!AccessTokenType.BEARER.equals(token.getType()) || token.getValue().isBlank()) {
-			throw new ServiceTokenException("The token endpoint issued a token that is not a bearer token");
+			throw new ServiceTokenException("the token endpoint issued a token that is not a bearer token");
+		}
+		if (token.getValue().length() > MAX_TOKEN_LENGTH || !B64TOKEN.matcher(token.getValue()).matches()) {
+			// Never quoted: it is a credential, and its bytes could forge a header or a
+			// log line.
+			throw new ServiceTokenException(
+					"the token endpoint issued an access token that is not a valid bearer value (RFC 6750 b64token)");
 		}
 		Instant now = this.clock.instant();
 		Instant expiresAt = expiresAt(token, now);
@@ -177,19 +234,22 @@ final class TokenEndpointClient {
 			expiresAt = subjectExpiresAt;
 		}
 		if (!expiresAt.isAfter(now)) {
-			throw new ServiceTokenException("The token endpoint issued a token that has already expired");
+			throw new ServiceTokenException("the token endpoint issued a token that has already expired");
 		}
 		return CachedToken.of(token.getValue(), now, expiresAt, this.settings.renewAtFraction());
 	}
 
 	private Instant expiresAt(AccessToken token, Instant now) {
+		Instant latest = now.plus(this.settings.maxTokenLifetime());
 		if (token.getLifetime() > 0) {
-			return now.plusSeconds(token.getLifetime());
+			// Saturated: 'expires_in: 1e12' is a day, not an overflow.
+			return (token.getLifetime() >= this.settings.maxTokenLifetime().getSeconds()) ? latest
+					: now.plusSeconds(token.getLifetime());
 		}
 		// No expires_in: trust the JWT's own exp, else a bounded default; never 1 s.
 		Instant exp = jwtExpiry(token.getValue());
-		Duration fallback = this.settings.defaultTokenLifetime();
-		return (exp != null && exp.isAfter(now)) ? exp : now.plus(fallback);
+		Instant expiresAt = (exp != null && exp.isAfter(now)) ? exp : now.plus(this.settings.defaultTokenLifetime());
+		return expiresAt.isAfter(latest) ? latest : expiresAt;
 	}
 
 	private static @Nullable Instant jwtExpiry(String value) {
@@ -228,40 +288,24 @@ final class TokenEndpointClient {
 	private CompletableFuture<URI> discover() {
 		URI issuer = this.issuerUri;
 		if (issuer == null) {
-			return CompletableFuture.failedFuture(new ServiceTokenException("No token endpoint is configured"));
+			return CompletableFuture.failedFuture(new ServiceTokenException("no token endpoint is configured"));
 		}
-		String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
-		URI oidc = URI.create(base + ".well-known/openid-configuration");
-		URI oauth = URI.create(base + ".well-known/oauth-authorization-server");
-		return get(oidc)
-			.thenCompose(
-					(response) -> (response.status() == 404) ? get(oauth) : CompletableFuture.completedFuture(response))
-			.thenApply((response) -> {
-				try {
-					if (response.status() != 200) {
-						throw new ParseException("status");
-					}
-					AuthorizationServerMetadata metadata = AuthorizationServerMetadata
-						.parse(JSONObjectUtils.parse(response.body()));
-					if (!stripSlash(metadata.getIssuer().getValue()).equals(stripSlash(issuer.toString()))
-							|| metadata.getTokenEndpointURI() == null) {
-						throw new ParseException("issuer");
-					}
-					return metadata.getTokenEndpointURI();
-				}
-				catch (ParseException ex) {
-					throw new ServiceTokenException("The issuer's discovery document is unusable (HTTP "
-							+ response.status() + "); check s2s.security.outbound.issuer-uri");
-				}
-			});
+		ResourceRetriever retriever = new DefaultResourceRetriever((int) this.settings.connectTimeout().toMillis(),
+				(int) this.settings.readTimeout().toMillis(), this.settings.maxResponseSize());
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return IssuerMetadata.uri(IssuerMetadata.fetch(issuer.toString(), retriever), "token_endpoint");
+			}
+			catch (IOException ex) {
+				throw new ServiceTokenException(
+						ex.getMessage() + "; check s2s.security.outbound.issuer-uri (it must be the exact 'issuer')");
+			}
+		}, this.executor);
 	}
 
-	private CompletableFuture<Response> get(URI uri) {
-		return send(HttpRequest.newBuilder(uri).timeout(this.settings.readTimeout()).GET().build());
-	}
-
-	private static String stripSlash(String value) {
-		return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+	private AudienceParameter audienceParameter(TokenKey key) {
+		AudienceParameter parameter = key.audienceParameter();
+		return (parameter != null) ? parameter : this.settings.audienceParameter();
 	}
 
 	private static boolean isAbsoluteUri(String value) {
@@ -285,7 +329,7 @@ final class TokenEndpointClient {
 			type = "unknown type";
 		}
 		return new ServiceTokenException(
-				"The token endpoint answered HTTP " + response.status() + " with a body that is not a token response ("
+				"the token endpoint answered HTTP " + response.status() + " with a body that is not a token response ("
 						+ type + ", " + response.body().length() + " characters)");
 	}
 
@@ -295,19 +339,19 @@ final class TokenEndpointClient {
 			return serviceTokenException;
 		}
 		if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
-			return new ServiceTokenException("The token endpoint did not answer in time");
+			return new ServiceTokenException("the token endpoint did not answer in time");
 		}
 		if (cause instanceof BoundedBodySubscriber.ResponseTooLargeException) {
-			return new ServiceTokenException("The token endpoint's response was too large: " + cause.getMessage());
+			return new ServiceTokenException("the token endpoint's response was too large: " + cause.getMessage());
 		}
 		if (cause instanceof IOException) {
 			return new ServiceTokenException(
-					"The token endpoint could not be reached (" + cause.getClass().getSimpleName() + ")");
+					"the token endpoint could not be reached (" + cause.getClass().getSimpleName() + ")");
 		}
-		return new ServiceTokenException("The token request failed (" + cause.getClass().getSimpleName() + ")");
+		return new ServiceTokenException("the token request failed (" + cause.getClass().getSimpleName() + ")");
 	}
 
-	private record Response(int status, @Nullable String contentType, String body) {
+	private record Response(int status, @Nullable String contentType, @Nullable String retryAfter, String body) {
 
 		HTTPResponse toNimbus() {
 			HTTPResponse response = new HTTPResponse(this.status);
@@ -324,7 +368,8 @@ final class TokenEndpointClient {
 	 * Settings of token requests, chosen by {@link ServiceTokens.Builder}.
 	 */
 	record TokenSettings(Duration connectTimeout, Duration readTimeout, Duration deadline, int maxResponseSize,
-			Duration defaultTokenLifetime, double renewAtFraction, AudienceParameter audienceParameter) {
+			Duration defaultTokenLifetime, Duration maxTokenLifetime, double renewAtFraction,
+			AudienceParameter audienceParameter) {
 
 	}
 

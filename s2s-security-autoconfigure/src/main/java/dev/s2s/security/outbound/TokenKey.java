@@ -36,15 +36,23 @@ final class TokenKey {
 
 	private final @Nullable String subjectToken;
 
+	private final @Nullable AudienceParameter audienceParameter;
+
 	// Computed once: every cache read hashes the key.
 	private final int hash;
 
 	TokenKey(String clientId, @Nullable String audience, List<String> scopes, @Nullable String subjectToken) {
+		this(clientId, audience, scopes, subjectToken, null);
+	}
+
+	TokenKey(String clientId, @Nullable String audience, List<String> scopes, @Nullable String subjectToken,
+			@Nullable AudienceParameter audienceParameter) {
 		this.clientId = clientId;
 		this.audience = audience;
 		this.scopes = scopes;
 		this.subjectToken = subjectToken;
-		this.hash = Objects.hash(clientId, audience, scopes, subjectToken);
+		this.audienceParameter = audienceParameter;
+		this.hash = Objects.hash(clientId, audience, scopes, subjectToken, audienceParameter);
 	}
 
 	String clientId() {
@@ -66,11 +74,26 @@ final class TokenKey {
 		return this.subjectToken;
 	}
 
+	/**
+	 * How this key's audience is sent, or {@code null} for the default.
+	 */
+	@Nullable AudienceParameter audienceParameter() {
+		return this.audienceParameter;
+	}
+
+	/**
+	 * This key for another incoming token to exchange.
+	 */
+	TokenKey withSubjectToken(String subjectToken) {
+		return new TokenKey(this.clientId, this.audience, this.scopes, subjectToken, this.audienceParameter);
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return (this == other) || (other instanceof TokenKey key && this.hash == key.hash
 				&& this.clientId.equals(key.clientId) && Objects.equals(this.audience, key.audience)
-				&& this.scopes.equals(key.scopes) && Objects.equals(this.subjectToken, key.subjectToken));
+				&& this.scopes.equals(key.scopes) && Objects.equals(this.subjectToken, key.subjectToken)
+				&& this.audienceParameter == key.audienceParameter);
 	}
 
 	@Override

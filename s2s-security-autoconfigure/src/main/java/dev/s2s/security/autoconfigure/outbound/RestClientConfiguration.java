@@ -13,35 +13,38 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.s2s.security.autoconfigure.outbound;
 
 import dev.s2s.security.outbound.OutboundTarget;
 import dev.s2s.security.outbound.ServiceTokenInterceptor;
 import dev.s2s.security.outbound.ServiceTokens;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
 /**
  * Attaches tokens to the {@code RestClient.Builder} and {@code RestTemplateBuilder} that
- * Boot configures, with {@link TargetRedirects} applied, and through Boot's customizer
- * bridge to {@code @HttpExchange} service groups; a group named after a target gets the
- * target's base URL.
+ * Boot configures and, through Boot's customizer bridge, to {@code @HttpExchange} service
+ * groups (a group named after a target gets the target's base URL).
+ * {@link TargetRedirects} is applied where every factory is made, Boot's
+ * {@link ClientHttpRequestFactoryBuilder}, so a factory the application builds through it
+ * ({@code RestClientSsl}, {@code requestFactory(builder.build(settings))}) keeps the
+ * rule, and the builder's own settings stay. An application's own builder bean, which
+ * Boot does not customize, fails startup while redirects are followed.
  *
  * @author s2s-security team
  */
@@ -56,28 +59,28 @@ class RestClientConfiguration {
 	}
 
 	@Bean
-	ServiceTokenRestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
-			ServiceTokens serviceTokens, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
-			ObjectProvider<HttpClientSettings> settings) {
-		return new ServiceTokenRestClientCustomizer(interceptor,
-				requestFactory(serviceTokens, factoryBuilder, settings));
+	ServiceTokenRestClientCustomizer s2sServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor) {
+		return new ServiceTokenRestClientCustomizer(interceptor);
 	}
 
 	/**
-	 * Boot's request factory with {@link TargetRedirects} applied; {@code null} when the
-	 * application does not follow redirects, so Boot's factory is used as is.
+	 * Last, so that customizers for a specific builder type run before the decorator
+	 * hides that type.
 	 */
-	private static @Nullable ClientHttpRequestFactory requestFactory(ServiceTokens serviceTokens,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> factoryBuilder,
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> s2sTargetRedirectsRequestFactoryBuilderCustomizer(
+			ObjectProvider<ServiceTokens> serviceTokens) {
+		return (builder) -> new TargetRedirectsRequestFactoryBuilder(builder,
+				() -> new TargetRedirects(serviceTokens.getObject()));
+	}
+
+	@Bean
+	SmartInitializingSingleton s2sRequestFactoryBuilderCheck(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
 			ObjectProvider<HttpClientSettings> settings) {
-		HttpClientSettings applied = settings.getIfAvailable(HttpClientSettings::defaults);
-		if (!TargetRedirects.needed(applied)) {
-			return null;
-		}
-		ClientHttpRequestFactoryBuilder<?> builder = factoryBuilder
-			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-		return new TargetRedirectsRequestFactory(builder.build(applied),
-				builder.build(TargetRedirects.dontFollow(applied)), new TargetRedirects(serviceTokens));
+		return () -> builder.ifAvailable((applied) -> TargetRedirects.requireDecorated(applied,
+				TargetRedirectsRequestFactoryBuilder.class, settings.getIfAvailable(HttpClientSettings::defaults),
+				"ClientHttpRequestFactoryBuilder", "ClientHttpRequestFactoryBuilderCustomizer"));
 	}
 
 	@Bean
@@ -100,27 +103,17 @@ class RestClientConfiguration {
 
 		private final ServiceTokenInterceptor interceptor;
 
-		private final @Nullable ClientHttpRequestFactory requestFactory;
-
-		ServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor,
-				@Nullable ClientHttpRequestFactory requestFactory) {
+		ServiceTokenRestClientCustomizer(ServiceTokenInterceptor interceptor) {
 			this.interceptor = interceptor;
-			this.requestFactory = requestFactory;
 		}
 
 		@Override
 		public void customize(RestClient.Builder builder) {
 			builder.requestInterceptor(this.interceptor);
-			if (this.requestFactory != null) {
-				builder.requestFactory(this.requestFactory);
-			}
 		}
 
 		@Override
 		public void customize(RestTemplate restTemplate) {
-			if (this.requestFactory != null) {
-				restTemplate.setRequestFactory(this.requestFactory);
-			}
 			restTemplate.getInterceptors().add(this.interceptor);
 		}
 

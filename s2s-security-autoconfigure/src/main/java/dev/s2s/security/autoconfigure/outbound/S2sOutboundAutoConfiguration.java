@@ -33,7 +33,10 @@ import org.springframework.context.annotation.Import;
  * @author s2s-security team
  * @since 0.1.0
  */
-@AutoConfiguration(after = S2sSecurityAutoConfiguration.class)
+@AutoConfiguration(after = S2sSecurityAutoConfiguration.class,
+		afterName = {
+				"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+				"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration" })
 @Conditional(OutboundConfiguredCondition.class)
 @EnableConfigurationProperties(S2sOutboundProperties.class)
 @Import({ MetricsConfiguration.class, ServiceTokensConfiguration.class, RestClientConfiguration.class,

@@ -118,6 +118,18 @@ public class S2sOutboundProperties {
 	private Duration defaultTokenLifetime = Duration.ofMinutes(5);
 
 	/**
+	 * Longest a token is used, whatever its 'expires_in' or 'exp' says.
+	 */
+	private Duration maxTokenLifetime = Duration.ofHours(24);
+
+	/**
+	 * Whether a token endpoint or issuer on plain http:// to a host other than loopback
+	 * (localhost or a loopback IP literal) is accepted; client credentials and tokens
+	 * then travel in clear text.
+	 */
+	private boolean allowPlainHttp;
+
+	/**
 	 * Fraction of a token's lifetime after which it is renewed in the background.
 	 */
 	private double renewAt = 0.75;
@@ -249,6 +261,22 @@ public class S2sOutboundProperties {
 		this.defaultTokenLifetime = defaultTokenLifetime;
 	}
 
+	public Duration getMaxTokenLifetime() {
+		return this.maxTokenLifetime;
+	}
+
+	public void setMaxTokenLifetime(Duration maxTokenLifetime) {
+		this.maxTokenLifetime = maxTokenLifetime;
+	}
+
+	public boolean isAllowPlainHttp() {
+		return this.allowPlainHttp;
+	}
+
+	public void setAllowPlainHttp(boolean allowPlainHttp) {
+		this.allowPlainHttp = allowPlainHttp;
+	}
+
 	public double getRenewAt() {
 		return this.renewAt;
 	}
@@ -287,6 +315,7 @@ public class S2sOutboundProperties {
 		ValidValues.positive(prefix + "deadline", this.deadline);
 		ValidValues.bytes(prefix + "max-response-size", this.maxResponseSize);
 		ValidValues.positive(prefix + "default-token-lifetime", this.defaultTokenLifetime);
+		ValidValues.positive(prefix + "max-token-lifetime", this.maxTokenLifetime);
 		if (!(this.renewAt > 0 && this.renewAt < 1)) {
 			throw new InvalidConfigurationPropertyValueException(prefix + "renew-at", this.renewAt,
 					"Use a fraction of the token's lifetime between 0 and 1, e.g. 0.75.");
@@ -377,6 +406,11 @@ public class S2sOutboundProperties {
 		 */
 		private boolean allowForwarding;
 
+		/**
+		 * How this target's audience is sent, instead of 'audience-parameter'.
+		 */
+		private @Nullable AudienceParameter audienceParameter;
+
 		public List<URI> getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -415,6 +449,14 @@ public class S2sOutboundProperties {
 
 		public void setAllowForwarding(boolean allowForwarding) {
 			this.allowForwarding = allowForwarding;
+		}
+
+		public @Nullable AudienceParameter getAudienceParameter() {
+			return this.audienceParameter;
+		}
+
+		public void setAudienceParameter(@Nullable AudienceParameter audienceParameter) {
+			this.audienceParameter = audienceParameter;
 		}
 
 	}

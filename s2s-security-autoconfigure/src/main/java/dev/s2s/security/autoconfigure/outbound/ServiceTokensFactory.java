@@ -16,12 +16,12 @@
 
 package dev.s2s.security.autoconfigure.outbound;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.autoconfigure.ValidValues;
@@ -33,6 +33,7 @@ import dev.s2s.security.outbound.ServiceTokens;
 import dev.s2s.security.outbound.TokenMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
@@ -51,6 +52,12 @@ final class ServiceTokensFactory {
 
 	private static final String PREFIX = "s2s.security.outbound.";
 
+	private static final Pattern IPV4_LOOPBACK = Pattern
+		.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+	/** A placeholder the environment could not resolve, bound as it is written. */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+
 	private ServiceTokensFactory() {
 	}
 
@@ -63,6 +70,7 @@ final class ServiceTokensFactory {
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout(), properties.getDeadline())
 			.maxResponseSize(ValidValues.bytes(PREFIX + "max-response-size", properties.getMaxResponseSize()))
 			.defaultTokenLifetime(properties.getDefaultTokenLifetime())
+			.maxTokenLifetime(properties.getMaxTokenLifetime())
 			.renewAtFraction(properties.getRenewAt())
 			.backoff(properties.getInitialBackoff(), properties.getMaxBackoff())
 			.metrics(metrics);
@@ -93,8 +101,14 @@ final class ServiceTokensFactory {
 			throw new InvalidConfigurationPropertyValueException(key, uri, "Use an absolute https:// URL.");
 		}
 		if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+			if (!properties.isAllowPlainHttp()) {
+				throw new InvalidConfigurationPropertyValueException(key, uri,
+						"Plain http:// to a host that is not loopback sends client credentials and tokens in clear "
+								+ "text. Use https://, or, if that is intended, set '" + PREFIX
+								+ "allow-plain-http: true'.");
+			}
 			logger.warn("'" + key + "' uses http:// to a host that is not loopback: client credentials and tokens "
-					+ "travel in clear text. Use https://.");
+					+ "travel in clear text (" + PREFIX + "allow-plain-http is set). Use https://.");
 		}
 		if (tokenUri != null) {
 			builder.tokenUri(tokenUri);
@@ -104,7 +118,19 @@ final class ServiceTokensFactory {
 		}
 	}
 
+	private static void resolved(String key, @Nullable String value) {
+		if (value != null && PLACEHOLDER.matcher(value).find()) {
+			// Never echo the value: it may be a secret with a placeholder inside.
+			throw new InvalidConfigurationPropertyValueException(key, "<redacted>",
+					"It holds a placeholder that nothing resolved, such as an environment variable that is not set. "
+							+ "Set the variable, or the property itself.");
+		}
+	}
+
 	private static ClientCredentials credentials(S2sOutboundProperties properties, String clientId) {
+		resolved(PREFIX + "client-id", properties.getClientId());
+		resolved(PREFIX + "client-secret", properties.getClientSecret());
+		resolved(PREFIX + "private-key-id", properties.getPrivateKeyId());
 		ClientAuthenticationMethod method = properties.getClientAuthenticationMethod();
 		if (method == null) {
 			method = (properties.getPrivateKeyFile() != null) ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
@@ -154,6 +180,10 @@ final class ServiceTokensFactory {
 							+ ":8080'.");
 		}
 		for (URI url : target.getBaseUrl()) {
+			if (url.getRawUserInfo() != null) {
+				throw new InvalidConfigurationPropertyValueException(key + "base-url", "<redacted>",
+						"A base URL must not carry user info ('user:password@'): the token is the credential.");
+			}
 			if (!url.isAbsolute() || url.getHost() == null
 					|| !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
 				throw new InvalidConfigurationPropertyValueException(key + "base-url", url,
@@ -166,23 +196,29 @@ final class ServiceTokensFactory {
 							+ "it is accepted. Prefer 'identity: exchange'; if forwarding is intended, also set '" + key
 							+ "allow-forwarding: true'.");
 		}
-		if (audienceParameter == AudienceParameter.RESOURCE && target.getAudience() != null
+		AudienceParameter parameter = (target.getAudienceParameter() != null) ? target.getAudienceParameter()
+				: audienceParameter;
+		if (parameter == AudienceParameter.RESOURCE && target.getAudience() != null
 				&& !URI.create(target.getAudience()).isAbsolute()) {
 			throw new InvalidConfigurationPropertyValueException(key + "audience", target.getAudience(),
 					"RFC 8707 'resource' must be an absolute URI such as 'https://" + name + "'; or set '" + PREFIX
 							+ "audience-parameter: audience'.");
 		}
 		return new OutboundTarget(name, target.getBaseUrl(), target.getAudience(), target.getScopes(),
-				target.getIdentity());
+				target.getIdentity(), target.getAudienceParameter());
 	}
 
-	private static boolean isLoopback(String host) {
-		try {
-			return "localhost".equalsIgnoreCase(host) || InetAddress.getByName(host).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
+	/**
+	 * Loopback by its name: {@code localhost} or a loopback IP literal, never what a name
+	 * happens to resolve to at startup.
+	 */
+	static boolean isLoopback(@Nullable String host) {
+		if (host == null) {
 			return false;
 		}
+		String name = host.toLowerCase(Locale.ROOT);
+		return name.equals("localhost") || name.equals("[::1]") || name.equals("::1")
+				|| IPV4_LOOPBACK.matcher(name).matches();
 	}
 
 }

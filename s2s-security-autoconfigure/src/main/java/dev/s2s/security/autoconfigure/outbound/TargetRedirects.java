@@ -60,6 +60,20 @@ final class TargetRedirects {
 		return settings.redirects() != HttpRedirects.DONT_FOLLOW;
 	}
 
+	/**
+	 * Fail startup when the application's builder bean is not the one Boot customizes:
+	 * its clients would carry tokens along redirects to any host.
+	 */
+	static void requireDecorated(Object builder, Class<?> decorator, HttpClientSettings settings, String type,
+			String customizer) {
+		if (!decorator.isInstance(builder) && needed(settings)) {
+			throw new IllegalStateException("The application defines its own " + type + " bean, which Spring Boot "
+					+ "does not customize, so s2s-security cannot keep tokens from following redirects to other "
+					+ "hosts. Customize Boot's builder with a " + customizer + " bean instead, or set "
+					+ "'spring.http.clients.redirects: dont-follow'.");
+		}
+	}
+
 	static HttpClientSettings dontFollow(HttpClientSettings settings) {
 		return settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 	}

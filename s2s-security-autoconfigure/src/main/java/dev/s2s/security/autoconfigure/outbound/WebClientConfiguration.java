@@ -13,33 +13,34 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package dev.s2s.security.autoconfigure.outbound;
 
 import dev.s2s.security.outbound.OutboundTarget;
 import dev.s2s.security.outbound.ServiceTokenExchangeFilterFunction;
 import dev.s2s.security.outbound.ServiceTokens;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
 /**
- * Attaches tokens to the {@code WebClient.Builder} that Boot configures, with
- * {@link TargetRedirects} applied to Boot's connector, and to reactive
- * {@code @HttpExchange} service groups.
+ * Attaches tokens to the {@code WebClient.Builder} that Boot configures and to reactive
+ * {@code @HttpExchange} service groups. {@link TargetRedirects} is applied where every
+ * connector is made, Boot's {@link ClientHttpConnectorBuilder}, so a connector the
+ * application builds through it ({@code WebClientSsl}) keeps the rule, and the builder's
+ * own settings stay. An application's own builder bean, which Boot does not customize,
+ * fails startup while redirects are followed.
  *
  * @author s2s-security team
  */
@@ -54,36 +55,28 @@ class WebClientConfiguration {
 	}
 
 	@Bean
-	WebClientCustomizer s2sServiceTokenWebClientCustomizer(ServiceTokenExchangeFilterFunction filter,
-			ServiceTokens serviceTokens, ObjectProvider<ClientHttpConnector> connector,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
-			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpConnector guarded = connector(serviceTokens, connector, connectorBuilder, settings);
-		return (builder) -> {
-			builder.filter(filter);
-			if (guarded != null) {
-				builder.clientConnector(guarded);
-			}
-		};
+	WebClientCustomizer s2sServiceTokenWebClientCustomizer(ServiceTokenExchangeFilterFunction filter) {
+		return (builder) -> builder.filter(filter);
 	}
 
 	/**
-	 * Boot's connector with {@link TargetRedirects} applied; {@code null} when Boot
-	 * configures no connector (WebClient's own default follows no redirects) or the
-	 * application does not follow redirects.
+	 * Last, so that customizers for a specific builder type (Boot's own for Reactor
+	 * Netty's resources) run before the decorator hides that type.
 	 */
-	private static @Nullable ClientHttpConnector connector(ServiceTokens serviceTokens,
-			ObjectProvider<ClientHttpConnector> connector,
-			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ClientHttpConnectorBuilderCustomizer<ClientHttpConnectorBuilder<?>> s2sTargetRedirectsConnectorBuilderCustomizer(
+			ObjectProvider<ServiceTokens> serviceTokens) {
+		return (builder) -> new TargetRedirectsConnectorBuilder(builder,
+				() -> new TargetRedirects(serviceTokens.getObject()));
+	}
+
+	@Bean
+	SmartInitializingSingleton s2sConnectorBuilderCheck(ObjectProvider<ClientHttpConnectorBuilder<?>> builder,
 			ObjectProvider<HttpClientSettings> settings) {
-		ClientHttpConnector others = connector.getIfAvailable();
-		HttpClientSettings applied = settings.getIfAvailable(HttpClientSettings::defaults);
-		if (others == null || !TargetRedirects.needed(applied)) {
-			return null;
-		}
-		ClientHttpConnector noRedirects = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect)
-			.build(TargetRedirects.dontFollow(applied));
-		return new TargetRedirectsConnector(others, noRedirects, new TargetRedirects(serviceTokens));
+		return () -> builder.ifAvailable((applied) -> TargetRedirects.requireDecorated(applied,
+				TargetRedirectsConnectorBuilder.class, settings.getIfAvailable(HttpClientSettings::defaults),
+				"ClientHttpConnectorBuilder", "ClientHttpConnectorBuilderCustomizer"));
 	}
 
 	@Bean

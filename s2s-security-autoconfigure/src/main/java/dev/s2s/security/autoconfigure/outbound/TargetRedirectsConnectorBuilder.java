@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.autoconfigure.outbound;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+
+/**
+ * Decorates Spring Boot's {@link ClientHttpConnectorBuilder}, the one that
+ * {@code WebClient.Builder}, {@code WebClientSsl} and reactive {@code @HttpExchange}
+ * groups build their connectors with: every connector it builds applies
+ * {@link TargetRedirects}, both halves built by the application's builder with the same
+ * settings, only the target half told not to follow redirects.
+ *
+ * @author s2s-security team
+ */
+final class TargetRedirectsConnectorBuilder implements ClientHttpConnectorBuilder<ClientHttpConnector> {
+
+	private final ClientHttpConnectorBuilder<?> delegate;
+
+	private final Supplier<TargetRedirects> redirects;
+
+	TargetRedirectsConnectorBuilder(ClientHttpConnectorBuilder<?> delegate, Supplier<TargetRedirects> redirects) {
+		this.delegate = delegate;
+		this.redirects = redirects;
+	}
+
+	@Override
+	public ClientHttpConnector build(@Nullable HttpClientSettings settings) {
+		HttpClientSettings applied = (settings != null) ? settings : HttpClientSettings.defaults();
+		ClientHttpConnector others = this.delegate.build(settings);
+		if (!TargetRedirects.needed(applied)) {
+			return others;
+		}
+		return new TargetRedirectsConnector(others, this.delegate.build(TargetRedirects.dontFollow(applied)),
+				this.redirects.get());
+	}
+
+}
