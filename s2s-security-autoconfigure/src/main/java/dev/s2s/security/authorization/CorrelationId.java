@@ -25,15 +25,22 @@ import org.jspecify.annotations.Nullable;
  * caller's {@value #HEADER} if it is a plausible id, else the current trace id, else a
  * new random one. An incoming id longer than 64 characters or with characters other than
  * letters, digits, {@code .}, {@code _}, {@code :} and {@code -} is replaced, so that it
- * can go into logs and headers as it is.
+ * can go into logs and headers as it is. Calls to configured targets carry it on.
  *
  * @author s2s-security team
+ * @since 0.2.0
  */
-final class CorrelationId {
+public final class CorrelationId {
 
-	static final String HEADER = "X-Correlation-Id";
+	/**
+	 * The header that carries the id, in and out.
+	 */
+	public static final String HEADER = "X-Correlation-Id";
 
-	static final String MDC_KEY = "correlationId";
+	/**
+	 * The key of the id in the MDC (servlet) and in the Reactor context (reactive).
+	 */
+	public static final String MDC_KEY = "correlationId";
 
 	static final String ATTRIBUTE = CorrelationId.class.getName();
 
@@ -50,7 +57,12 @@ final class CorrelationId {
 		return isValid(trace) ? trace : UUID.randomUUID().toString();
 	}
 
-	static boolean isValid(@Nullable String id) {
+	/**
+	 * Whether {@code id} can be logged and sent as it is.
+	 * @param id a candidate id
+	 * @return {@code true} for at most 64 letters, digits, {@code . _ : -}
+	 */
+	public static boolean isValid(@Nullable String id) {
 		if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
 			return false;
 		}

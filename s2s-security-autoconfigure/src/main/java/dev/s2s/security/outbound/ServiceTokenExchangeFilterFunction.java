@@ -16,6 +16,8 @@
 
 package dev.s2s.security.outbound;
 
+import org.slf4j.MDC;
+import dev.s2s.security.authorization.CorrelationId;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -64,7 +66,17 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 		if (target == null) {
 			return next.exchange(request);
 		}
-		return incoming(target).flatMap((incoming) -> exchange(request, next, target, incoming.orElse(null)));
+		// The reactive filter puts the id in the context; a blocking caller has it in the
+		// MDC of the thread that subscribes, which is this one.
+		String threadId = MDC.get(CorrelationId.MDC_KEY);
+		return Mono.deferContextual((context) -> {
+			ClientRequest correlated = correlated(request, context.getOrDefault(CorrelationId.MDC_KEY, threadId));
+			return incoming(target).flatMap((incoming) -> exchange(correlated, next, target, incoming.orElse(null)));
+		});
+	}
+
+	private static ClientRequest correlated(ClientRequest request, @Nullable String id) {
+		return ClientRequest.from(request).headers((headers) -> TokenAttachment.correlate(headers, id)).build();
 	}
 
 	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, OutboundTarget target,

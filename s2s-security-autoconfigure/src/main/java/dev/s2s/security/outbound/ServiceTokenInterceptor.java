@@ -16,6 +16,8 @@
 
 package dev.s2s.security.outbound;
 
+import org.slf4j.MDC;
+import dev.s2s.security.authorization.CorrelationId;
 import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;
@@ -60,6 +62,7 @@ public final class ServiceTokenInterceptor implements ClientHttpRequestIntercept
 		}
 		AbstractOAuth2Token incoming = (target.identity() != OutboundTarget.Identity.SERVICE)
 				? ServiceTokens.incomingToken(SecurityContextHolder.getContext().getAuthentication()) : null;
+		TokenAttachment.correlate(request.getHeaders(), MDC.get(CorrelationId.MDC_KEY));
 		CachedToken token = this.serviceTokens.token(target.name(), incoming);
 		request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.authorization());
 		ClientHttpResponse response = execution.execute(request, body);

@@ -16,6 +16,7 @@
 
 package dev.s2s.security.outbound;
 
+import dev.s2s.security.authorization.CorrelationId;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,16 @@ final class TokenAttachment {
 	 */
 	static @Nullable OutboundTarget target(ServiceTokens tokens, HttpHeaders headers, URI url) {
 		return headers.containsHeader(HttpHeaders.AUTHORIZATION) ? null : tokens.findTarget(url);
+	}
+
+	/**
+	 * Carry the correlation id of the request being served on to the target, unless the
+	 * caller set one.
+	 */
+	static void correlate(HttpHeaders headers, @Nullable String id) {
+		if (CorrelationId.isValid(id) && !headers.containsHeader(CorrelationId.HEADER)) {
+			headers.set(CorrelationId.HEADER, id);
+		}
 	}
 
 	/**

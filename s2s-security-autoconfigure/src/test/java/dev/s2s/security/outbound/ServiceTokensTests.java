@@ -207,7 +207,9 @@ class ServiceTokensTests {
 
 	static Stream<Reply> badResponses() {
 		return Stream.of(new Reply(200, "text/html", "<html>login</html>"), new Reply(200, "application/json", ""),
-				new Reply(200, "application/json", "{not json"), new Reply(200, "application/json", "{\"x\":1}"),
+				new Reply(200, "application/json", "{not json"),
+				new Reply(200, "application/json", "{\"access_token\":\"\",\"token_type\":\"Bearer\"}"),
+				new Reply(200, "application/json", "{\"x\":1}"),
 				new Reply(200, "application/json",
 						"{\"access_token\":\"" + "a".repeat(200_000) + "\",\"token_type\":\"Bearer\"}"),
 				Reply.error(400, "invalid_client"), new Reply(500, "text/html", "<html>oops</html>"));
@@ -226,6 +228,228 @@ class ServiceTokensTests {
 			.withMessageNotContaining(SECRET);
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	static Stream<String> invalidTokenValues() {
+		// JSON string literals: a space, CR/LF, a quote, non-ASCII, '=' inside, a tab.
+		return Stream.of("\"a b\"", "\"abc\\r\\nX-Injected: 1\"", "\"ab\\\"c\"", "\"t\u00f6ken\"", "\"a=b\"",
+				"\"tab\\tbed\"");
+	}
+
+	@ParameterizedTest
+	@MethodSource("invalidTokenValues")
+	void getTokenWhenAccessTokenIsNotAB64TokenThenFailsWithoutQuotingItAndCachesNothing(String literal) {
+		this.endpoint.respond((n) -> (n == 1) ? Reply.tokenJson(literal, "300") : Reply.token("token-" + n, 300));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		String value = literal.substring(1, literal.length() - 1);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("not a valid bearer value")
+			.withMessageNotContaining(value)
+			.withMessageNotContaining("X-Injected");
+		// Counted as a failure: backing off, no second request yet.
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenWhenAccessTokenIsAB64TokenWithPaddingThenItIsUsed() {
+		this.endpoint.respond((n) -> Reply.token("aZ09-._~+/x==", 300));
+		assertThat(tokens(OutboundTarget.Identity.SERVICE).getToken("inventory", null)).isEqualTo("aZ09-._~+/x==");
+	}
+
+	@ParameterizedTest
+	@MethodSource("hugeLifetimes")
+	void getTokenWhenExpiresInIsHugeThenCachedUntilTheLifetimeCap(String expiresIn) {
+		this.endpoint.respond((n) -> Reply.tokenJson("\"token-" + n + "\"", expiresIn));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		for (int i = 0; i < 5; i++) {
+			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		}
+		this.clock.advance(Duration.ofHours(17));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+		// Past the 24 h cap (renewal starts at 75 %), a new token is fetched.
+		this.clock.advance(Duration.ofHours(8));
+		awaitToken(tokens, "token-2");
+	}
+
+	static Stream<String> hugeLifetimes() {
+		return Stream.of("1e12", "9223372036854775807", "99999999999999999999999");
+	}
+
+	@Test
+	void getTokenWhenMaxTokenLifetimeIsSetThenItCapsExpiresIn() {
+		this.endpoint.respond((n) -> Reply.token("token-" + n, 3600));
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(target(OutboundTarget.Identity.SERVICE))
+			.maxTokenLifetime(Duration.ofMinutes(10)));
+		tokens.getToken("inventory", null);
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenWhenEndpointDribblesThenDeadlineAbortsTheExchangeAndOnlyOneIsEverOpen() {
+		this.endpoint.respond((n) -> Reply.dribble());
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(target(OutboundTarget.Identity.SERVICE))
+			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)));
+		// Steady traffic for two seconds; the clock jumps past each back-off.
+		for (int i = 0; i < 20; i++) {
+			assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+				.withMessageStartingWith("No token for target 'inventory'");
+			this.clock.advance(Duration.ofSeconds(2));
+			sleep(100);
+		}
+		assertThat(this.endpoint.requests()).isGreaterThanOrEqualTo(3);
+		assertThat(this.endpoint.maxOpen()).isEqualTo(1);
+		// Without a caller waiting, the deadline alone still aborts the exchange.
+		awaitNoneOpen();
+	}
+
+	@Test
+	void getTokenWhenEndpointAnswers503WithRetryAfterThenWaitsThatLong() {
+		this.endpoint
+			.respond((n) -> (n == 1) ? Reply.error(503, "temporarily_unavailable").withHeader("Retry-After", "20")
+					: Reply.token("token-" + n, 300));
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(credentials()).target(target(OutboundTarget.Identity.SERVICE)), true,
+				Duration.ofSeconds(60));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("unavailable: HTTP 503");
+		this.clock.advance(Duration.ofSeconds(15));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenWhenRetryAfterIsAnHttpDateThenWaitsUntilThen() {
+		String in20Seconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(this.clock.instant().plusSeconds(20).atZone(ZoneOffset.UTC));
+		this.endpoint.respond(
+				(n) -> (n == 1) ? Reply.error(503, "temporarily_unavailable").withHeader("Retry-After", in20Seconds)
+						: Reply.token("token-" + n, 300));
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(credentials()).target(target(OutboundTarget.Identity.SERVICE)), true,
+				Duration.ofSeconds(60));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
+		this.clock.advance(Duration.ofSeconds(15));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
+		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenWhenRetryAfterIsLongerThanMaxBackoffThenMaxBackoffWins() {
+		this.endpoint.respond((n) -> (n == 1) ? Reply.error(429, "slow_down").withHeader("Retry-After", "86400")
+				: Reply.token("token-" + n, 300));
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(credentials()).target(target(OutboundTarget.Identity.SERVICE)), true,
+				Duration.ofSeconds(30));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
+		this.clock.advance(Duration.ofSeconds(31));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenWhenRefusedThenMessageNamesTargetAndClientButNoSecret() {
+		this.endpoint.respond((n) -> Reply.error(400, "invalid_client"));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessage("No token for target 'inventory' (client 'order-service'): the token endpoint refused the "
+					+ "request: HTTP 400, error 'invalid_client'");
+	}
+
+	@Test
+	void invalidateWhenCalledAgainWithinTenSecondsThenTheNewTokenIsKept() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThat(tokens.invalidate("inventory", null, tokens.getToken("inventory", null))).isTrue();
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+		// A target that rejects every token must not drive one token request per call.
+		for (int i = 0; i < 10; i++) {
+			assertThat(tokens.invalidate("inventory", null, "token-2")).isFalse();
+			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+		}
+		this.clock.advance(Duration.ofSeconds(9));
+		assertThat(tokens.invalidate("inventory", null, "token-2")).isFalse();
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(tokens.invalidate("inventory", null, "token-2")).isTrue();
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-3");
+		assertThat(this.endpoint.requests()).isEqualTo(3);
+	}
+
+	@Test
+	void invalidateWhenTokenIsNoLongerCurrentThenKeepsTheCurrentOneForTheRetry() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		tokens.getToken("inventory", null);
+		assertThat(tokens.invalidate("inventory", null, "some-older-token")).isTrue();
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		assertThat(this.endpoint.requests()).isEqualTo(1);
+	}
+
+	@Test
+	void getTokenWhenManyExchangesWaitThenTokenRequestsUseABoundedNumberOfThreads() throws Exception {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.EXCHANGE);
+		CountDownLatch release = this.endpoint.hold();
+		List<CompletableFuture<String>> results = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			results.add(tokens.getTokenAsync("inventory", incoming("user-" + i)));
+		}
+		awaitRequests(32);
+		assertThat(Thread.getAllStackTraces().keySet()).filteredOn((t) -> t.getName().startsWith("s2s-token-"))
+			.hasSizeLessThanOrEqualTo(4);
+		release.countDown();
+		for (CompletableFuture<String> result : results) {
+			assertThat(result.get(30, TimeUnit.SECONDS)).startsWith("token-");
+		}
+	}
+
+	@Test
+	void getTokenWhenTargetSetsAudienceParameterThenItOverridesTheGlobalOne() {
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.audienceParameter(AudienceParameter.BOTH)
+			.target(new OutboundTarget("api", List.of(URI.create("http://api")), "https://api.example.com", List.of(),
+					OutboundTarget.Identity.SERVICE, AudienceParameter.RESOURCE))
+			.target(new OutboundTarget("legacy", List.of(URI.create("http://legacy")), "https://legacy.example.com",
+					List.of(), OutboundTarget.Identity.SERVICE, AudienceParameter.AUDIENCE))
+			.target(new OutboundTarget("both", List.of(URI.create("http://both")), "https://both.example.com",
+					List.of(), OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("api", null);
+		tokens.getToken("legacy", null);
+		tokens.getToken("both", null);
+		assertThat(this.endpoint.parameters().get(0)).containsEntry("resource", "https://api.example.com")
+			.doesNotContainKey("audience");
+		assertThat(this.endpoint.parameters().get(1)).containsEntry("audience", "https://legacy.example.com")
+			.doesNotContainKey("resource");
+		assertThat(this.endpoint.parameters().get(2)).containsEntry("audience", "https://both.example.com")
+			.containsEntry("resource", "https://both.example.com");
+	}
+
+	@Test
+	void getTokenWhenIssuerHasAPathThenRfc8414MetadataIsReadFromTheInsertedWellKnownPath() {
+		String issuer = this.endpoint.issuer() + "/tenant-a";
+		this.endpoint.enableAuthorizationServerMetadata(issuer);
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.issuerUri(URI.create(issuer))
+			.target(target(OutboundTarget.Identity.SERVICE)), false);
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+	}
+
+	@Test
+	void getTokenWhenMetadataNamesTheIssuerWithATrailingSlashThenRefused() {
+		String issuer = this.endpoint.issuer() + "/tenant-a";
+		this.endpoint.enableAuthorizationServerMetadata(issuer);
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.issuerUri(URI.create(issuer + "/"))
+			.target(target(OutboundTarget.Identity.SERVICE)), false);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("issuer-uri")
+			.withMessageNotContaining(this.endpoint.issuer());
+		assertThat(this.endpoint.requests()).isZero();
 	}
 
 	@Test
@@ -369,6 +593,23 @@ class ServiceTokensTests {
 		assertThat(tokens.findTarget(URI.create("http://inventory.evil:8080/api/stock"))).isNull();
 	}
 
+	@Test
+	void findTargetMatchesTheNormalizedPathAndRefusesLookAlikes() {
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(new OutboundTarget("inventory", List.of(URI.create("http://host/inventory")), null, List.of(),
+					OutboundTarget.Identity.SERVICE)));
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/./stock"))).isNotNull();
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/a/../stock"))).isNotNull();
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/../billing"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/%2e%2e/billing"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/..%2fbilling"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/%2E%2E/billing"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://host/inventory/..%5cbilling"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://host/../inventory"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://user:pw@host/inventory"))).isNull();
+		assertThat(tokens.findTarget(URI.create("http://host:80/inventory"))).isNotNull();
+	}
+
 	private ServiceTokens tokens(OutboundTarget.Identity identity) {
 		return build(ServiceTokens.builder(credentials()).target(target(identity)));
 	}
@@ -378,10 +619,14 @@ class ServiceTokensTests {
 	}
 
 	private ServiceTokens build(ServiceTokens.Builder builder, boolean tokenUri) {
+		return build(builder, tokenUri, Duration.ofSeconds(1));
+	}
+
+	private ServiceTokens build(ServiceTokens.Builder builder, boolean tokenUri, Duration maxBackoff) {
 		if (tokenUri) {
 			builder.tokenUri(this.endpoint.tokenUri());
 		}
-		ServiceTokens tokens = builder.clock(this.clock).backoff(Duration.ofSeconds(1), Duration.ofSeconds(1)).build();
+		ServiceTokens tokens = builder.clock(this.clock).backoff(Duration.ofSeconds(1), maxBackoff).build();
 		this.created.add(tokens);
 		return tokens;
 	}
@@ -447,10 +692,18 @@ class ServiceTokensTests {
 		assertThat(this.endpoint.requests()).isEqualTo(count);
 	}
 
-	private static void awaitToken(ServiceTokens tokens, String expected) throws InterruptedException {
+	private void awaitNoneOpen() {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.endpoint.open() > 0 && System.nanoTime() < until) {
+			sleep(10);
+		}
+		assertThat(this.endpoint.open()).isZero();
+	}
+
+	private static void awaitToken(ServiceTokens tokens, String expected) {
 		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (!expected.equals(tokens.getToken("inventory", null)) && System.nanoTime() < until) {
-			Thread.sleep(5);
+			sleep(5);
 		}
 		assertThat(tokens.getToken("inventory", null)).isEqualTo(expected);
 	}

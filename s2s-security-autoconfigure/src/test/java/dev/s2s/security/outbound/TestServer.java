@@ -21,6 +21,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +47,8 @@ public final class TestServer implements AutoCloseable {
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
 	private final List<String> paths = new CopyOnWriteArrayList<>();
+
+	private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
 
 	private volatile BiFunction<HttpExchange, String, Integer> handler = (exchange, authorization) -> 200;
 
@@ -81,6 +86,13 @@ public final class TestServer implements AutoCloseable {
 	}
 
 	/**
+	 * The headers of each request, names in lower case.
+	 */
+	public List<Map<String, List<String>>> headers() {
+		return this.headers;
+	}
+
+	/**
 	 * Answer {@code 302} with {@code Location: location} to requests for {@code path},
 	 * {@code 200} to others.
 	 */
@@ -108,6 +120,9 @@ public final class TestServer implements AutoCloseable {
 		authorization = (authorization != null) ? authorization : "";
 		this.authorizations.add(authorization);
 		this.paths.add(exchange.getRequestURI().getPath());
+		Map<String, List<String>> copy = new TreeMap<>();
+		exchange.getRequestHeaders().forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), values));
+		this.headers.add(copy);
 		int status = this.handler.apply(exchange, authorization);
 		byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "text/plain");

@@ -42,6 +42,10 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class TestTokenEndpoint implements AutoCloseable {
 
+	private static final int RESET = -1;
+
+	private static final int DRIBBLE = -2;
+
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -58,11 +62,22 @@ public final class TestTokenEndpoint implements AutoCloseable {
 
 	private volatile String discovery = "";
 
+	private volatile String authorizationServerMetadata = "";
+
+	private volatile String metadataPath = "";
+
+	private final AtomicInteger open = new AtomicInteger();
+
+	private final AtomicInteger maxOpen = new AtomicInteger();
+
 	private TestTokenEndpoint() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/oauth2/token", this::token);
 		this.server.createContext("/.well-known/openid-configuration", this::discovery);
+		this.server.createContext("/.well-known/oauth-authorization-server",
+				(exchange) -> send(exchange, exchange.getRequestURI().getPath().equals(this.metadataPath)
+						? document(this.authorizationServerMetadata) : document("")));
 		this.server.start();
 	}
 
@@ -85,6 +100,20 @@ public final class TestTokenEndpoint implements AutoCloseable {
 
 	public int requests() {
 		return this.requests.get();
+	}
+
+	/**
+	 * The most token requests that were open at the same time.
+	 */
+	public int maxOpen() {
+		return this.maxOpen.get();
+	}
+
+	/**
+	 * Token requests still open now.
+	 */
+	public int open() {
+		return this.open.get();
 	}
 
 	public List<Map<String, String>> parameters() {
@@ -116,7 +145,31 @@ public final class TestTokenEndpoint implements AutoCloseable {
 		this.discovery = "{\"issuer\":\"" + issuer() + "\",\"token_endpoint\":\"" + tokenUri() + "\"}";
 	}
 
+	/**
+	 * Serve RFC 8414 metadata for {@code issuer} at the well-known URL of that issuer
+	 * only, naming this endpoint's token URL.
+	 */
+	public void enableAuthorizationServerMetadata(String issuer) {
+		this.metadataPath = "/.well-known/oauth-authorization-server" + URI.create(issuer).getPath();
+		this.authorizationServerMetadata = "{\"issuer\":\"" + issuer + "\",\"token_endpoint\":\"" + tokenUri() + "\"}";
+	}
+
+	private Reply document(String json) {
+		return json.isEmpty() ? new Reply(404, "text/plain", "no") : new Reply(200, "application/json", json);
+	}
+
 	private void token(HttpExchange exchange) throws IOException {
+		int now = this.open.incrementAndGet();
+		this.maxOpen.accumulateAndGet(now, Math::max);
+		try {
+			answer(exchange);
+		}
+		finally {
+			this.open.decrementAndGet();
+		}
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
 		int n = this.requests.incrementAndGet();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		this.parameters.add(parse(body));
@@ -129,17 +182,41 @@ public final class TestTokenEndpoint implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		Reply reply = this.responder.apply(n);
-		if (reply.status() < 0) {
+		if (reply.status() == RESET) {
 			exchange.close();
+			return;
+		}
+		if (reply.status() == DRIBBLE) {
+			dribble(exchange);
 			return;
 		}
 		send(exchange, reply);
 	}
 
 	private void discovery(HttpExchange exchange) throws IOException {
-		String document = this.discovery;
-		send(exchange,
-				document.isEmpty() ? new Reply(404, "text/plain", "no") : new Reply(200, "application/json", document));
+		send(exchange, document(this.discovery));
+	}
+
+	/**
+	 * Start a JSON answer and send one byte every 50 ms for up to 30 s: only the client
+	 * going away ends it.
+	 */
+	private static void dribble(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (int i = 0; i < 600; i++) {
+				out.write(' ');
+				out.flush();
+				Thread.sleep(50);
+			}
+		}
+		catch (IOException ex) {
+			// The client aborted the exchange.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void send(HttpExchange exchange, Reply reply) throws IOException {
@@ -147,6 +224,7 @@ public final class TestTokenEndpoint implements AutoCloseable {
 		if (reply.contentType() != null) {
 			exchange.getResponseHeaders().add("Content-Type", reply.contentType());
 		}
+		reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 		exchange.sendResponseHeaders(reply.status(), (bytes.length == 0) ? -1 : bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
@@ -178,7 +256,26 @@ public final class TestTokenEndpoint implements AutoCloseable {
 	/**
 	 * What the endpoint answers.
 	 */
-	public record Reply(int status, String contentType, String body) {
+	public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+		public Reply(int status, String contentType, String body) {
+			this(status, contentType, body, Map.of());
+		}
+
+		public Reply withHeader(String name, String value) {
+			Map<String, String> headers = new LinkedHashMap<>(this.headers);
+			headers.put(name, value);
+			return new Reply(this.status, this.contentType, this.body, headers);
+		}
+
+		/**
+		 * A token response whose {@code access_token} is the given JSON string literal
+		 * (with its quotes), so that a test can send escapes.
+		 */
+		public static Reply tokenJson(String accessTokenLiteral, String expiresIn) {
+			return new Reply(200, "application/json", "{\"access_token\":" + accessTokenLiteral
+					+ ",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}");
+		}
 
 		public static Reply token(String value, Integer expiresIn) {
 			return new Reply(200, "application/json", "{\"access_token\":\"" + value + "\",\"token_type\":\"Bearer\""
@@ -194,7 +291,14 @@ public final class TestTokenEndpoint implements AutoCloseable {
 		 * Close the connection without an answer.
 		 */
 		public static Reply reset() {
-			return new Reply(-1, null, "");
+			return new Reply(RESET, null, "");
+		}
+
+		/**
+		 * Start a 200 answer and never finish it.
+		 */
+		public static Reply dribble() {
+			return new Reply(DRIBBLE, null, "");
 		}
 
 	}

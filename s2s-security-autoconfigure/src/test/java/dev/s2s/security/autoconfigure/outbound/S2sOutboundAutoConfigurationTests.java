@@ -36,6 +36,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import reactor.util.context.Context;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -251,6 +253,8 @@ class S2sOutboundAutoConfigurationTests {
 		});
 	}
 
+	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
 	private static int status(WebClient client, String url) {
 		return client.get()
 			.uri(url)
@@ -313,6 +317,163 @@ class S2sOutboundAutoConfigurationTests {
 			assertThat(response.getStatusCode().value()).isEqualTo(200);
 			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
 		});
+	}
+
+	@Test
+	void webClientWhenTargetRejectsTokenOfARequestWithBodyThenEvictsItForTheNextRequest() {
+		this.inventory.handler((exchange, authorization) -> {
+			if (authorization.equals("Bearer token-1")) {
+				exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+				return 401;
+			}
+			return 200;
+		});
+		this.contextRunner.run((context) -> {
+			WebClient client = context.getBean(WebClient.Builder.class).build();
+			int rejected = client.post()
+				.uri(this.inventory.url() + "/stock")
+				.bodyValue("payload")
+				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+				.block(Duration.ofSeconds(10));
+			assertThat(rejected).isEqualTo(401);
+			assertThat(status(client, this.inventory.url() + "/stock")).isEqualTo(200);
+			assertThat(this.inventory.authorizations()).containsExactly("Bearer token-1", "Bearer token-2");
+		});
+	}
+
+	@Test
+	void callsToTargetsCarryTheCorrelationIdOfTheRequestBeingServed() {
+		this.contextRunner.run((context) -> {
+			RestClient restClient = context.getBean(RestClient.Builder.class).build();
+			WebClient webClient = context.getBean(WebClient.Builder.class).build();
+			MDC.put("correlationId", "corr-123");
+			try {
+				restClient.get()
+					.uri(this.inventory.url() + "/stock")
+					.header("traceparent", TRACEPARENT)
+					.retrieve()
+					.toBodilessEntity();
+				restClient.get()
+					.uri(this.inventory.url() + "/stock")
+					.header("X-Correlation-Id", "callers-own")
+					.retrieve()
+					.toBodilessEntity();
+				restClient.get().uri(this.other.url() + "/x").retrieve().toBodilessEntity();
+				status(webClient, this.inventory.url() + "/stock");
+				webClient.get()
+					.uri(this.inventory.url() + "/stock")
+					.retrieve()
+					.toBodilessEntity()
+					.contextWrite(Context.of("correlationId", "from-reactor-context"))
+					.block(Duration.ofSeconds(10));
+				MDC.put("correlationId", "not a valid id\r\n");
+				restClient.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity();
+			}
+			finally {
+				MDC.remove("correlationId");
+			}
+			assertThat(this.inventory.headers()).extracting((headers) -> headers.get("x-correlation-id"))
+				.containsExactly(List.of("corr-123"), List.of("callers-own"), List.of("corr-123"),
+						List.of("from-reactor-context"), null);
+			assertThat(this.inventory.headers().get(0)).containsEntry("traceparent", List.of(TRACEPARENT));
+			assertThat(this.other.headers().get(0)).doesNotContainKey("x-correlation-id");
+		});
+	}
+
+	@Test
+	void targetAudienceParameterOverridesTheGlobalOne() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.audience-parameter=audience",
+					"s2s.security.outbound.targets.inventory-service.audience=https://inventory.example.com",
+					"s2s.security.outbound.targets.inventory-service.audience-parameter=resource",
+					"s2s.security.outbound.targets.billing.base-url=" + this.other.url(),
+					"s2s.security.outbound.targets.billing.audience=https://billing.example.com")
+			.run((context) -> {
+				ServiceTokens tokens = context.getBean(ServiceTokens.class);
+				tokens.getToken("inventory-service", null);
+				tokens.getToken("billing", null);
+				assertThat(this.endpoint.parameters().get(0)).containsEntry("resource", "https://inventory.example.com")
+					.doesNotContainKey("audience");
+				assertThat(this.endpoint.parameters().get(1)).containsEntry("audience", "https://billing.example.com")
+					.doesNotContainKey("resource");
+			});
+	}
+
+	@Test
+	void startupFailsWhenTokenEndpointIsPlainHttpToAHostThatIsNotLoopback() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.token-uri=http://idp.example.com/oauth2/token")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("s2s.security.outbound.token-uri")
+				.hasMessageContaining("s2s.security.outbound.allow-plain-http: true"));
+	}
+
+	@Test
+	void startupFailsWhenPlainHttpHostOnlyLooksLikeLoopback() {
+		for (String host : List.of("localhost.example.com", "127.0.0.1.nip.io", "localhost6", "0.0.0.0")) {
+			this.contextRunner.withPropertyValues("s2s.security.outbound.token-uri=http://" + host + "/oauth2/token")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("allow-plain-http"));
+		}
+	}
+
+	@Test
+	void plainHttpStartsForLoopbackLiteralsAndWhenExplicitlyAllowed() {
+		for (String uri : List.of("http://localhost:1/t", "http://LOCALHOST:1/t", "http://127.0.0.2:1/t",
+				"http://[::1]:1/t")) {
+			this.contextRunner.withPropertyValues("s2s.security.outbound.token-uri=" + uri)
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.token-uri=http://idp.example.com/oauth2/token",
+					"s2s.security.outbound.allow-plain-http=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void startupFailsNamingThePropertyWhenASecretPlaceholderIsUnresolved() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.client-secret=${S2S_TEST_UNSET_SECRET}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.outbound.client-secret")
+				.hasMessageContaining("placeholder"));
+		this.contextRunner.withPropertyValues("s2s.security.outbound.client-id=${S2S_TEST_UNSET_ID}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.outbound.client-id"));
+	}
+
+	@Test
+	void startupFailsWithoutEchoingCredentialsWhenTargetUrlHasUserinfo() {
+		this.contextRunner
+			.withPropertyValues(
+					"s2s.security.outbound.targets.inventory-service.base-url=http://svc:hunter2@127.0.0.1:1/api")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.outbound.targets.inventory-service.base-url")
+				.hasMessageNotContaining("hunter2"));
+	}
+
+	@Test
+	void tokenEndpointClientUsesItsOwnTimeoutsNotThoseOfSpringHttpClients() throws Exception {
+		CountDownLatch release = this.endpoint.hold();
+		CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS).execute(release::countDown);
+		this.contextRunner.withPropertyValues("spring.http.clients.read-timeout=100ms")
+			.run((context) -> assertThat(context.getBean(ServiceTokens.class).getToken("inventory-service", null))
+				.isEqualTo("token-1"));
+		CountDownLatch stillHeld = this.endpoint.hold();
+		this.contextRunner.withPropertyValues("s2s.security.outbound.read-timeout=100ms")
+			.run((context) -> assertThatExceptionOfType(ServiceTokenException.class)
+				.isThrownBy(() -> context.getBean(ServiceTokens.class).getToken("inventory-service", null))
+				.withMessageContaining("did not answer in time"));
+		stillHeld.countDown();
 	}
 
 	@Test
