@@ -127,10 +127,12 @@ class ServiceTokensTests {
 			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
 		}
 		awaitRequests(2);
+		sleep(200);
 		// Backing off: more calls, no more requests.
 		for (int i = 0; i < 20; i++) {
 			tokens.getToken("inventory", null);
 		}
+		sleep(200);
 		assertThat(this.endpoint.requests()).isEqualTo(2);
 		// Once the back-off has passed, the next caller triggers one retry.
 		for (int i = 0; i < 40 && this.endpoint.requests() < 3; i++) {
@@ -144,6 +146,31 @@ class ServiceTokensTests {
 			.withMessageContaining("HTTP 503")
 			.withMessageNotContaining("down")
 			.withMessageNotContaining(this.endpoint.issuer());
+	}
+
+	@Test
+	void getTokenWhenFailuresRepeatThenBackoffDoublesWithJitterOnTheUpperHalf() {
+		this.endpoint.respond((n) -> new Reply(500, "text/plain", "no"));
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(credentials()).target(target(OutboundTarget.Identity.SERVICE)), true,
+				Duration.ofSeconds(60));
+		// Back-off after failure n lies in [2^(n-1) / 2, 2^(n-1)] seconds.
+		fails(tokens);
+		this.clock.advance(Duration.ofMillis(1100));
+		fails(tokens);
+		this.clock.advance(Duration.ofMillis(2100));
+		fails(tokens);
+		assertThat(this.endpoint.requests()).isEqualTo(3);
+		this.clock.advance(Duration.ofMillis(1900));
+		fails(tokens);
+		assertThat(this.endpoint.requests()).isEqualTo(3);
+		this.clock.advance(Duration.ofMillis(2200));
+		fails(tokens);
+		assertThat(this.endpoint.requests()).isEqualTo(4);
+	}
+
+	private static void fails(ServiceTokens tokens) {
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
 	}
 
 	@Test
@@ -251,6 +278,17 @@ class ServiceTokensTests {
 		assertThat(this.endpoint.requests()).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-2");
+	}
+
+	@Test
+	void getTokenWhenAccessTokenIsLongerThan16KiBThenRefused() {
+		String limit = "a".repeat(16 * 1024);
+		this.endpoint.respond((n) -> (n == 1) ? Reply.token(limit + "b", 300) : Reply.token(limit, 300));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("not a valid bearer value");
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo(limit);
 	}
 
 	@Test
@@ -591,6 +629,21 @@ class ServiceTokensTests {
 		assertThat(tokens.findTarget(URI.create("http://inventory:8081/api/stock"))).isNull();
 		assertThat(tokens.findTarget(URI.create("https://inventory:8080/api/stock"))).isNull();
 		assertThat(tokens.findTarget(URI.create("http://inventory.evil:8080/api/stock"))).isNull();
+	}
+
+	@Test
+	void findTargetWhenBaseUrlsNestThenTheLongestPathWins() {
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(new OutboundTarget("api", List.of(URI.create("http://host/api")), null, List.of(),
+					OutboundTarget.Identity.SERVICE))
+			.target(new OutboundTarget("special", List.of(URI.create("http://host/api/special")), null, List.of(),
+					OutboundTarget.Identity.SERVICE))
+			.target(new OutboundTarget("root", List.of(URI.create("http://root/")), null, List.of(),
+					OutboundTarget.Identity.SERVICE)));
+		assertThat(tokens.findTarget(URI.create("http://host/api/special/x")).name()).isEqualTo("special");
+		assertThat(tokens.findTarget(URI.create("http://host/api/other")).name()).isEqualTo("api");
+		assertThat(tokens.findTarget(URI.create("http://root/x")).name()).isEqualTo("root");
+		assertThat(tokens.findTarget(URI.create("http://root/../x"))).isNull();
 	}
 
 	@Test
