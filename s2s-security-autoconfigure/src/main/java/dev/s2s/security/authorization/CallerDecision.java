@@ -47,7 +47,7 @@ public final class CallerDecision extends AuthorizationDecision {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	private static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\", "
+	static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\", "
 			+ "error_description=\"The request requires higher privileges than provided by the access token.\", "
 			+ "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"";
 
@@ -57,7 +57,7 @@ public final class CallerDecision extends AuthorizationDecision {
 
 	private final @Nullable String serviceId;
 
-	private final @Nullable String subject;
+	private final @Nullable String userId;
 
 	private final String httpMethod;
 
@@ -76,7 +76,7 @@ public final class CallerDecision extends AuthorizationDecision {
 		CallerAuthentication caller = (authentication instanceof CallerAuthentication it) ? it : null;
 		this.callerType = (caller != null) ? caller.getCallerType() : null;
 		this.serviceId = (caller != null) ? serviceId(caller) : null;
-		this.subject = (caller != null) ? subject(caller) : null;
+		this.userId = (caller != null) ? userId(caller) : null;
 		this.httpMethod = request.httpMethod();
 		this.route = request.route();
 		this.rule = rule;
@@ -110,10 +110,10 @@ public final class CallerDecision extends AuthorizationDecision {
 
 	/**
 	 * The user: the caller itself, or the user a service acts for.
-	 * @return the user's subject, or {@code null} for a service or no caller
+	 * @return the user id, or {@code null} for a service or no caller
 	 */
-	public @Nullable String getSubject() {
-		return this.subject;
+	public @Nullable String getUserId() {
+		return this.userId;
 	}
 
 	/**
@@ -189,22 +189,21 @@ public final class CallerDecision extends AuthorizationDecision {
 		if (caller instanceof ServiceAuthentication service) {
 			return service.getServiceId();
 		}
-		return (caller instanceof DelegatedAuthentication delegated) ? delegated.getActingServiceId() : null;
+		return (caller instanceof DelegatedAuthentication delegated) ? delegated.getServiceId() : null;
 	}
 
-	private static @Nullable String subject(CallerAuthentication caller) {
+	private static @Nullable String userId(CallerAuthentication caller) {
 		if (caller instanceof UserAuthentication user) {
-			return user.getSubject();
+			return user.getUserId();
 		}
-		return (caller instanceof DelegatedAuthentication delegated) ? delegated.getSubject() : null;
+		return (caller instanceof DelegatedAuthentication delegated) ? delegated.getUserId() : null;
 	}
 
 	@Override
 	public String toString() {
 		return "CallerDecision[granted=" + isGranted() + ", reason=" + this.reason.code() + ", callerType="
-				+ this.callerType + ", serviceId=" + this.serviceId + ", subject=" + this.subject + ", "
-				+ this.httpMethod + " " + this.route + ", rule=" + this.rule + ", correlationId=" + this.correlationId
-				+ "]";
+				+ this.callerType + ", serviceId=" + this.serviceId + ", userId=" + this.userId + ", " + this.httpMethod
+				+ " " + this.route + ", rule=" + this.rule + ", correlationId=" + this.correlationId + "]";
 	}
 
 }

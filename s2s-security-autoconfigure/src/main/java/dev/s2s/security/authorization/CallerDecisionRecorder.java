@@ -134,7 +134,7 @@ public final class CallerDecisionRecorder {
 		CallerType type = decision.getCallerType();
 		return "s2s authorization " + outcome + ": reason=" + decision.getReason().code() + " caller.type="
 				+ ((type != null) ? type.name().toLowerCase(Locale.ROOT) : "none") + " service="
-				+ quote(decision.getServiceId()) + " subject=" + quote(decision.getSubject()) + " method="
+				+ quote(decision.getServiceId()) + " user=" + quote(decision.getUserId()) + " method="
 				+ quote(decision.getHttpMethod()) + " route=" + quote(decision.getRoute()) + " rule="
 				+ quote(decision.getRule()) + " correlationId=" + quote(decision.getCorrelationId());
 	}

@@ -17,6 +17,7 @@ package dev.s2s.security.authorization;
 
 import java.io.IOException;
 
+import dev.s2s.security.caller.CallerAuthentication;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,12 +47,15 @@ public final class S2sAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
 		CallerDecision decision = CallerDecision.of(denied);
-		if (decision == null) {
+		boolean bearer = request.getUserPrincipal() instanceof CallerAuthentication caller && caller.getToken() != null;
+		if (decision == null && !bearer) {
 			this.delegate.handle(request, response, denied);
 			return;
 		}
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		String challenge = decision.challenge();
+		// Another rule (say @PreAuthorize) denied a bearer caller: what Spring's handler
+		// says for its own token authentications.
+		String challenge = (decision != null) ? decision.challenge() : CallerDecision.INSUFFICIENT_SCOPE;
 		if (challenge != null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
 		}

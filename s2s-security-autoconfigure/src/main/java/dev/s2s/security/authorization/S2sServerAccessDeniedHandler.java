@@ -15,6 +15,8 @@
  */
 package dev.s2s.security.authorization;
 
+import dev.s2s.security.caller.CallerAuthentication;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -39,13 +41,22 @@ public final class S2sServerAccessDeniedHandler implements ServerAccessDeniedHan
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
 		CallerDecision decision = CallerDecision.of(denied);
-		if (decision == null) {
-			return this.delegate.handle(exchange, denied);
+		if (decision != null) {
+			return forbidden(exchange, decision.challenge());
 		}
+		// Another rule (say @PreAuthorize) denied: a bearer caller hears what Spring's
+		// handler says for its own token authentications.
+		return exchange.getPrincipal()
+			.map((principal) -> principal instanceof CallerAuthentication caller && caller.getToken() != null)
+			.defaultIfEmpty(false)
+			.flatMap((bearer) -> bearer ? forbidden(exchange, CallerDecision.INSUFFICIENT_SCOPE)
+					: this.delegate.handle(exchange, denied));
+	}
+
+	private static Mono<Void> forbidden(ServerWebExchange exchange, @Nullable String challenge) {
 		return Mono.defer(() -> {
 			ServerHttpResponse response = exchange.getResponse();
 			response.setStatusCode(HttpStatus.FORBIDDEN);
-			String challenge = decision.challenge();
 			if (challenge != null) {
 				response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
 			}

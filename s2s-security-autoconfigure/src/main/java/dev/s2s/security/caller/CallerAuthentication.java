@@ -21,17 +21,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 
 /**
  * A verified caller. Exactly one of {@link ServiceAuthentication},
  * {@link UserAuthentication} and {@link DelegatedAuthentication}; controllers take the
- * one they expect as a parameter. Immutable; the credentials are the verified
- * {@link Jwt}.
+ * one they expect as a parameter. Immutable.
+ *
+ * <p>
+ * Who the caller is ({@link #getName()}, the service id or user id) is separate from how
+ * it proved it: a caller that presented a bearer token has it as {@link #getToken()},
+ * which is also the principal and the credentials (as with Spring's
+ * {@code JwtAuthenticationToken}, so {@code @AuthenticationPrincipal Jwt} works). A
+ * caller proven without a token, such as a workload identity from a client certificate,
+ * has no {@link #getToken() token}; its credentials are that proof. Code that needs a
+ * claim should read the token only when there is one.
  *
  * <p>
  * Scopes become {@code SCOPE_} authorities and roles {@code ROLE_} authorities, so Spring
@@ -42,20 +52,23 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
  * @author s2s-security team
  * @since 0.1.0
  */
-public abstract sealed class CallerAuthentication extends AbstractOAuth2TokenAuthenticationToken<Jwt>
+public abstract sealed class CallerAuthentication extends AbstractAuthenticationToken
 		permits ServiceAuthentication, UserAuthentication, DelegatedAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
 	private final String name;
 
+	private final Object proof;
+
 	private final Set<String> scopes;
 
 	private final Set<String> roles;
 
 	CallerAuthentication(Jwt token, String name, Set<String> scopes, Set<String> roles) {
-		super(token, name, token, authorities(scopes, roles));
+		super(authorities(scopes, roles));
 		this.name = name;
+		this.proof = token;
 		this.scopes = Set.copyOf(scopes);
 		this.roles = Set.copyOf(roles);
 		setAuthenticated(true);
@@ -97,9 +110,40 @@ public abstract sealed class CallerAuthentication extends AbstractOAuth2TokenAut
 		return this.name;
 	}
 
+	/**
+	 * The bearer token the caller presented, verified.
+	 * @return the token, or {@code null} for a caller proven without one
+	 */
+	public @Nullable Jwt getToken() {
+		return (this.proof instanceof Jwt token) ? token : null;
+	}
+
+	/**
+	 * The claims of the caller's token.
+	 * @return the claims, empty for a caller proven without a token
+	 */
+	public Map<String, Object> getClaims() {
+		Jwt token = getToken();
+		return (token != null) ? token.getClaims() : Map.of();
+	}
+
+	/**
+	 * The proof: the {@link Jwt} for a caller with a token.
+	 * @return the proof
+	 */
 	@Override
-	public Map<String, Object> getTokenAttributes() {
-		return getToken().getClaims();
+	public Object getCredentials() {
+		return this.proof;
+	}
+
+	/**
+	 * The {@link Jwt} for a caller with a token (as Spring's own bearer authentications),
+	 * else the proof.
+	 * @return the principal
+	 */
+	@Override
+	public Object getPrincipal() {
+		return this.proof;
 	}
 
 	@Override

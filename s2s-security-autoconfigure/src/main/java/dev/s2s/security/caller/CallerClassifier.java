@@ -28,7 +28,7 @@ import org.springframework.util.Assert;
 /**
  * Turns a verified token into the caller it proves: a {@link ServiceAuthentication}, a
  * {@link UserAuthentication} or a {@link DelegatedAuthentication}, by the
- * {@link CallerRules} of the issuer that signed it.
+ * {@link ClaimMapping} of the issuer that signed it.
  *
  * <p>
  * A token whose caller cannot be told (a service token without a client id, an
@@ -40,19 +40,20 @@ import org.springframework.util.Assert;
  */
 public final class CallerClassifier implements Converter<Jwt, CallerAuthentication> {
 
-	private final Map<String, CallerRules> rulesByIssuer;
+	private final Map<String, ClaimMapping> mappingByIssuer;
 
 	private final String serviceId;
 
 	/**
 	 * Create a classifier.
-	 * @param rulesByIssuer the rules of each trusted issuer, by exact {@code iss} value
+	 * @param mappingByIssuer the claim mapping of each trusted issuer, by exact
+	 * {@code iss} value
 	 * @param serviceId this service's id, for {@code {service-id}} in role claim paths
 	 */
-	public CallerClassifier(Map<String, CallerRules> rulesByIssuer, String serviceId) {
-		Assert.notEmpty(rulesByIssuer, "rulesByIssuer cannot be empty");
+	public CallerClassifier(Map<String, ClaimMapping> mappingByIssuer, String serviceId) {
+		Assert.notEmpty(mappingByIssuer, "mappingByIssuer cannot be empty");
 		Assert.hasText(serviceId, "serviceId cannot be empty");
-		this.rulesByIssuer = Map.copyOf(rulesByIssuer);
+		this.mappingByIssuer = Map.copyOf(mappingByIssuer);
 		this.serviceId = serviceId;
 	}
 
@@ -61,46 +62,46 @@ public final class CallerClassifier implements Converter<Jwt, CallerAuthenticati
 	 * @return their exact {@code iss} values
 	 */
 	public Set<String> issuers() {
-		return this.rulesByIssuer.keySet();
+		return this.mappingByIssuer.keySet();
 	}
 
 	@Override
 	public CallerAuthentication convert(Jwt jwt) {
-		CallerRules rules = this.rulesByIssuer.get(jwt.getClaimAsString("iss"));
-		if (rules == null) {
+		ClaimMapping mapping = this.mappingByIssuer.get(jwt.getClaimAsString("iss"));
+		if (mapping == null) {
 			throw refused();
 		}
 		Object actor = jwt.getClaims().get("act");
 		if (actor != null) {
-			return delegated(jwt, rules, actingService(jwt, rules, actor));
+			return delegated(jwt, mapping, actingService(jwt, mapping, actor));
 		}
-		if (rules.isService(jwt)) {
-			String client = required(rules.serviceId(jwt));
-			return new ServiceAuthentication(jwt, client, rules.scopes(jwt), rules.roles(jwt, this.serviceId));
+		if (mapping.isService(jwt)) {
+			String client = required(mapping.serviceId(jwt));
+			return new ServiceAuthentication(jwt, client, mapping.scopes(jwt), mapping.roles(jwt, this.serviceId));
 		}
-		String authorizedParty = rules.authorizedParty(jwt);
-		if (rules.isDelegatingClient(authorizedParty)) {
-			return delegated(jwt, rules, authorizedParty);
+		String authorizedParty = mapping.authorizedParty(jwt);
+		if (mapping.isDelegatingClient(authorizedParty)) {
+			return delegated(jwt, mapping, authorizedParty);
 		}
-		return new UserAuthentication(jwt, required(rules.userId(jwt)), rules.scopes(jwt),
-				rules.roles(jwt, this.serviceId));
+		return new UserAuthentication(jwt, required(mapping.userId(jwt)), mapping.scopes(jwt),
+				mapping.roles(jwt, this.serviceId));
 	}
 
-	private DelegatedAuthentication delegated(Jwt jwt, CallerRules rules, @Nullable String actingService) {
-		return new DelegatedAuthentication(jwt, required(rules.userId(jwt)), required(actingService), rules.scopes(jwt),
-				rules.roles(jwt, this.serviceId));
+	private DelegatedAuthentication delegated(Jwt jwt, ClaimMapping mapping, @Nullable String actingService) {
+		return new DelegatedAuthentication(jwt, required(mapping.userId(jwt)), required(actingService),
+				mapping.scopes(jwt), mapping.roles(jwt, this.serviceId));
 	}
 
 	/**
 	 * The current actor is the outermost {@code act} (RFC 8693 section 4.1); nested
 	 * actors are history and are not consulted.
 	 */
-	private static @Nullable String actingService(Jwt jwt, CallerRules rules, Object actor) {
-		String actorSubject = (actor instanceof Map<?, ?> act) ? CallerRules.text(act.get("sub")) : null;
+	private static @Nullable String actingService(Jwt jwt, ClaimMapping mapping, Object actor) {
+		String actorSubject = (actor instanceof Map<?, ?> act) ? ClaimMapping.text(act.get("sub")) : null;
 		if (actorSubject == null) {
 			throw refused();
 		}
-		String authorizedParty = rules.actorIsAuthorizedParty() ? rules.authorizedParty(jwt) : null;
+		String authorizedParty = mapping.actorIsAuthorizedParty() ? mapping.authorizedParty(jwt) : null;
 		return (authorizedParty != null) ? authorizedParty : actorSubject;
 	}
 

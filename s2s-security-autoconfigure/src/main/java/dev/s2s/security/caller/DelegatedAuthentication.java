@@ -22,7 +22,7 @@ import org.springframework.util.Assert;
 
 /**
  * A service acting on behalf of an end user, e.g. with a token from RFC 8693 token
- * exchange. The user is the subject; the service is the current actor.
+ * exchange. The user is the token's subject; the service is the current actor.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -31,33 +31,40 @@ public final class DelegatedAuthentication extends CallerAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
-	private final String subject;
+	private final String userId;
 
-	private final String actingServiceId;
+	private final String serviceId;
 
-	public DelegatedAuthentication(Jwt token, String subject, String actingServiceId, Set<String> scopes,
-			Set<String> roles) {
-		super(token, subject, scopes, roles);
-		Assert.hasText(subject, "subject cannot be empty");
-		Assert.hasText(actingServiceId, "actingServiceId cannot be empty");
-		this.subject = subject;
-		this.actingServiceId = actingServiceId;
+	/**
+	 * Create a caller that is a service acting for a user.
+	 * @param token the verified token
+	 * @param userId the id of the user on whose behalf the call is made
+	 * @param serviceId the id of the service making the call
+	 * @param scopes the scopes the token grants
+	 * @param roles the roles the token grants
+	 */
+	public DelegatedAuthentication(Jwt token, String userId, String serviceId, Set<String> scopes, Set<String> roles) {
+		super(token, userId, scopes, roles);
+		Assert.hasText(userId, "userId cannot be empty");
+		Assert.hasText(serviceId, "serviceId cannot be empty");
+		this.userId = userId;
+		this.serviceId = serviceId;
 	}
 
 	/**
 	 * The user on whose behalf the call is made.
-	 * @return the user's subject
+	 * @return the user's id
 	 */
-	public String getSubject() {
-		return this.subject;
+	public String getUserId() {
+		return this.userId;
 	}
 
 	/**
-	 * The service making the call for the user.
+	 * The service making the call for the user (the current actor).
 	 * @return the acting service's id
 	 */
-	public String getActingServiceId() {
-		return this.actingServiceId;
+	public String getServiceId() {
+		return this.serviceId;
 	}
 
 	@Override
@@ -67,7 +74,7 @@ public final class DelegatedAuthentication extends CallerAuthentication {
 
 	@Override
 	String describe() {
-		return "user=" + this.subject + ", actingService=" + this.actingServiceId;
+		return "user=" + this.userId + ", service=" + this.serviceId;
 	}
 
 }

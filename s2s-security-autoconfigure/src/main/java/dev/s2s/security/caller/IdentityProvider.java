@@ -25,13 +25,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import static dev.s2s.security.caller.CallerRules.claim;
-import static dev.s2s.security.caller.CallerRules.firstClaim;
-import static dev.s2s.security.caller.CallerRules.text;
+import static dev.s2s.security.caller.ClaimMapping.claim;
+import static dev.s2s.security.caller.ClaimMapping.firstClaim;
+import static dev.s2s.security.caller.ClaimMapping.text;
 
 /**
  * Presets for how identity providers shape their access tokens. Each preset's
- * {@link #rules()} can be adjusted; see {@link CallerRules}.
+ * {@link #claimMapping()} can be adjusted; see {@link ClaimMapping}.
  *
  * <p>
  * A token with an RFC 8693 {@code act} claim is always a delegated call, whatever the
@@ -57,8 +57,8 @@ public enum IdentityProvider {
 	 */
 	GENERIC {
 		@Override
-		public CallerRules rules() {
-			return new CallerRules((jwt) -> clientCredentials(jwt) || "app".equals(text(jwt, "idtyp")),
+		public ClaimMapping claimMapping() {
+			return new ClaimMapping((jwt) -> clientCredentials(jwt) || "app".equals(text(jwt, "idtyp")),
 					firstClaim("client_id", "azp", "cid", "appid"), claim("sub"),
 					firstClaim("azp", "client_id", "cid", "appid"), List.of("scope", "scp"), List.of("roles"), false,
 					Set.of());
@@ -74,8 +74,8 @@ public enum IdentityProvider {
 	 */
 	KEYCLOAK {
 		@Override
-		public CallerRules rules() {
-			return new CallerRules((jwt) -> text(jwt, "client_id") != null, firstClaim("azp", "client_id"),
+		public ClaimMapping claimMapping() {
+			return new ClaimMapping((jwt) -> text(jwt, "client_id") != null, firstClaim("azp", "client_id"),
 					claim("sub"), claim("azp"), List.of("scope"),
 					List.of("realm_access.roles", "resource_access.{service-id}.roles"), true, Set.of());
 		}
@@ -91,8 +91,8 @@ public enum IdentityProvider {
 	 */
 	SPRING_AUTHORIZATION_SERVER {
 		@Override
-		public CallerRules rules() {
-			return new CallerRules(IdentityProvider::clientCredentials, firstClaim("client_id", "sub"), claim("sub"),
+		public ClaimMapping claimMapping() {
+			return new ClaimMapping(IdentityProvider::clientCredentials, firstClaim("client_id", "sub"), claim("sub"),
 					claim("client_id"), List.of("scope"), List.of("roles"), false, Set.of());
 		}
 	},
@@ -104,8 +104,8 @@ public enum IdentityProvider {
 	 */
 	OKTA {
 		@Override
-		public CallerRules rules() {
-			return new CallerRules((jwt) -> text(jwt, "uid") == null && text(jwt, "cid") != null, claim("cid"),
+		public ClaimMapping claimMapping() {
+			return new ClaimMapping((jwt) -> text(jwt, "uid") == null && text(jwt, "cid") != null, claim("cid"),
 					claim("uid"), claim("cid"), List.of("scp"), List.of("groups"), false, Set.of());
 		}
 	},
@@ -118,11 +118,11 @@ public enum IdentityProvider {
 	 */
 	ENTRA_ID {
 		@Override
-		public CallerRules rules() {
+		public ClaimMapping claimMapping() {
 			Predicate<Jwt> app = (jwt) -> "app".equals(text(jwt, "idtyp"));
 			Predicate<Jwt> appWithoutIdtyp = (jwt) -> text(jwt, "idtyp") == null && jwt.getClaims().get("scp") == null
 					&& text(jwt, "oid") != null && text(jwt, "oid").equals(text(jwt, "sub"));
-			return new CallerRules(app.or(appWithoutIdtyp), firstClaim("azp", "appid"), claim("oid"),
+			return new ClaimMapping(app.or(appWithoutIdtyp), firstClaim("azp", "appid"), claim("oid"),
 					firstClaim("azp", "appid"), List.of("scp"), List.of("roles"), false, Set.of());
 		}
 	},
@@ -135,9 +135,9 @@ public enum IdentityProvider {
 	 */
 	AUTH0 {
 		@Override
-		public CallerRules rules() {
-			return new CallerRules((jwt) -> "client-credentials".equals(text(jwt, "gty")) || clientSubject(jwt) != null,
-					(jwt) -> {
+		public ClaimMapping claimMapping() {
+			return new ClaimMapping(
+					(jwt) -> "client-credentials".equals(text(jwt, "gty")) || clientSubject(jwt) != null, (jwt) -> {
 						String client = firstClaim("azp", "client_id").apply(jwt);
 						return (client != null) ? client : clientSubject(jwt);
 					}, claim("sub"), firstClaim("azp", "client_id"), List.of("scope", "permissions"), List.of(), false,
@@ -158,13 +158,13 @@ public enum IdentityProvider {
 	}
 
 	/**
-	 * The rules of this preset.
-	 * @return the rules
+	 * The claim mapping of this preset.
+	 * @return the claim mapping
 	 */
-	public abstract CallerRules rules();
+	public abstract ClaimMapping claimMapping();
 
 	private static @Nullable String text(Jwt jwt, String claim) {
-		return CallerRules.text(jwt.getClaims().get(claim));
+		return ClaimMapping.text(jwt.getClaims().get(claim));
 	}
 
 	/**

@@ -30,20 +30,27 @@ public final class UserAuthentication extends CallerAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
-	private final String subject;
+	private final String userId;
 
-	public UserAuthentication(Jwt token, String subject, Set<String> scopes, Set<String> roles) {
-		super(token, subject, scopes, roles);
-		Assert.hasText(subject, "subject cannot be empty");
-		this.subject = subject;
+	/**
+	 * Create a user caller.
+	 * @param token the verified token
+	 * @param userId the user's id at the identity provider
+	 * @param scopes the scopes the token grants
+	 * @param roles the roles the token grants
+	 */
+	public UserAuthentication(Jwt token, String userId, Set<String> scopes, Set<String> roles) {
+		super(token, userId, scopes, roles);
+		Assert.hasText(userId, "userId cannot be empty");
+		this.userId = userId;
 	}
 
 	/**
-	 * The user's identifier at the identity provider.
-	 * @return the subject
+	 * The user's id at the identity provider (by default its {@code sub}).
+	 * @return the user id
 	 */
-	public String getSubject() {
-		return this.subject;
+	public String getUserId() {
+		return this.userId;
 	}
 
 	@Override
@@ -53,7 +60,7 @@ public final class UserAuthentication extends CallerAuthentication {
 
 	@Override
 	String describe() {
-		return "user=" + this.subject;
+		return "user=" + this.userId;
 	}
 
 }

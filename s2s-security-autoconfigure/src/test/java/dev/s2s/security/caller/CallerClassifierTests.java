@@ -59,18 +59,18 @@ class CallerClassifierTests {
 		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "typ", "Bearer", "azp", "web-app", "sid", "IUTj5",
 				"preferred_username", "alice", "scope", "openid profile"));
 		assertThat(classify(IdentityProvider.KEYCLOAK, jwt)).isInstanceOfSatisfying(UserAuthentication.class,
-				(user) -> assertThat(user.getSubject()).isEqualTo("41c12db4-aaaa"));
+				(user) -> assertThat(user.getUserId()).isEqualTo("41c12db4-aaaa"));
 	}
 
 	@Test
 	void convertWhenKeycloakExchangedTokenFromDelegatingClientThenDelegated() {
 		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "typ", "Bearer", "azp", "order-service", "sid", "IUTj5",
 				"preferred_username", "alice"));
-		CallerRules rules = IdentityProvider.KEYCLOAK.rules().withDelegatingClients(List.of("order-service"));
+		ClaimMapping rules = IdentityProvider.KEYCLOAK.claimMapping().withDelegatingClients(List.of("order-service"));
 		assertThat(new CallerClassifier(Map.of(ISSUER, rules), "inventory-service").convert(jwt))
 			.isInstanceOfSatisfying(DelegatedAuthentication.class, (delegated) -> {
-				assertThat(delegated.getSubject()).isEqualTo("41c12db4-aaaa");
-				assertThat(delegated.getActingServiceId()).isEqualTo("order-service");
+				assertThat(delegated.getUserId()).isEqualTo("41c12db4-aaaa");
+				assertThat(delegated.getServiceId()).isEqualTo("order-service");
 			});
 	}
 
@@ -79,7 +79,7 @@ class CallerClassifierTests {
 		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "azp", "order-service", "act",
 				Map.of("sub", "0c5f-service-account-uuid")));
 		assertThat(classify(IdentityProvider.KEYCLOAK, jwt)).isInstanceOfSatisfying(DelegatedAuthentication.class,
-				(delegated) -> assertThat(delegated.getActingServiceId()).isEqualTo("order-service"));
+				(delegated) -> assertThat(delegated.getServiceId()).isEqualTo("order-service"));
 	}
 
 	@Test
@@ -97,8 +97,8 @@ class CallerClassifierTests {
 				Map.of("iss", ISSUER, "sub", "order-service", "act", Map.of("sub", "web-gateway"))));
 		assertThat(classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt))
 			.isInstanceOfSatisfying(DelegatedAuthentication.class, (delegated) -> {
-				assertThat(delegated.getSubject()).isEqualTo("alice");
-				assertThat(delegated.getActingServiceId()).isEqualTo("order-service");
+				assertThat(delegated.getUserId()).isEqualTo("alice");
+				assertThat(delegated.getServiceId()).isEqualTo("order-service");
 			});
 	}
 
@@ -122,7 +122,7 @@ class CallerClassifierTests {
 		Jwt jwt = jwt(Map.of("cid", "0oa-app", "uid", "00u930oo", "sub", "user@example.com", "scp",
 				List.of("openid", "email")));
 		assertThat(classify(IdentityProvider.OKTA, jwt)).isInstanceOfSatisfying(UserAuthentication.class,
-				(user) -> assertThat(user.getSubject()).isEqualTo("00u930oo"));
+				(user) -> assertThat(user.getUserId()).isEqualTo("00u930oo"));
 	}
 
 	@Test
@@ -148,7 +148,7 @@ class CallerClassifierTests {
 				Map.of("azp", "spa-id", "oid", "690222be", "sub", "HKZpfaHy", "scp", "access_as_user", "ver", "2.0"));
 		CallerAuthentication caller = classify(IdentityProvider.ENTRA_ID, jwt);
 		assertThat(caller).isInstanceOfSatisfying(UserAuthentication.class,
-				(user) -> assertThat(user.getSubject()).isEqualTo("690222be"));
+				(user) -> assertThat(user.getUserId()).isEqualTo("690222be"));
 		assertThat(caller.getScopes()).containsExactly("access_as_user");
 	}
 
@@ -229,7 +229,7 @@ class CallerClassifierTests {
 	void rolesWhenTheServiceIdHasDotsThenItsClientRolesAreFound() {
 		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "azp", "web-app", "resource_access",
 				Map.of("inventory.service.eu", Map.of("roles", List.of("stock-reader")))));
-		CallerAuthentication caller = new CallerClassifier(Map.of(ISSUER, IdentityProvider.KEYCLOAK.rules()),
+		CallerAuthentication caller = new CallerClassifier(Map.of(ISSUER, IdentityProvider.KEYCLOAK.claimMapping()),
 				"inventory.service.eu")
 			.convert(jwt);
 		assertThat(caller.getRoles()).containsExactly("stock-reader");
@@ -266,7 +266,7 @@ class CallerClassifierTests {
 	void convertWhenOverriddenClaimsThenOverridesApply() {
 		Jwt jwt = jwt(Map.of("sub", "svc", "gty", "client-credentials", "client_id", "svc", "app_name", "billing",
 				"perms", "a b"));
-		CallerRules rules = IdentityProvider.GENERIC.rules()
+		ClaimMapping rules = IdentityProvider.GENERIC.claimMapping()
 			.withServiceIdClaim("app_name")
 			.withScopeClaims(List.of("perms"));
 		CallerAuthentication caller = new CallerClassifier(Map.of(ISSUER, rules), "inventory-service").convert(jwt);
@@ -282,7 +282,7 @@ class CallerClassifierTests {
 	}
 
 	private static CallerAuthentication classify(IdentityProvider provider, Jwt jwt) {
-		return new CallerClassifier(Map.of(ISSUER, provider.rules()), "inventory-service").convert(jwt);
+		return new CallerClassifier(Map.of(ISSUER, provider.claimMapping()), "inventory-service").convert(jwt);
 	}
 
 	private static Jwt jwt(Map<String, Object> claims) {

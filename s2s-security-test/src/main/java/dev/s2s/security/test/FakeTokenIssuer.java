@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.sun.net.httpserver.HttpServer;
+import dev.s2s.security.caller.IdentityProvider;
 
 /**
  * A real OAuth 2.0 / OpenID Connect issuer on a random loopback port, for tests that
@@ -385,7 +386,7 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 		private Duration tokenLifetime = Duration.ofMinutes(5);
 
-		private TokenShape shape = TokenShape.RFC9068;
+		private TokenShape shape = TokenShape.GENERIC;
 
 		private boolean expiresIn = true;
 
@@ -445,13 +446,14 @@ public final class FakeTokenIssuer implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the default shape of tokens, minted or from the token endpoint. The
-		 * default is {@link TokenShape#RFC9068}.
-		 * @param shape the shape
+		 * Sets the identity provider whose tokens this issuer's tokens (minted or from
+		 * the token endpoint) look like by default. The default is
+		 * {@link IdentityProvider#GENERIC}: the RFC 9068 profile.
+		 * @param provider the provider
 		 * @return this builder
 		 */
-		public Builder shape(TokenShape shape) {
-			this.shape = Args.notNull(shape, "shape");
+		public Builder provider(IdentityProvider provider) {
+			this.shape = TokenShape.of(Args.notNull(provider, "provider"));
 			return this;
 		}
 

@@ -59,17 +59,13 @@ record FakeTokenIssuerContextCustomizer(IdentityProvider provider, List<SigningA
 
 	private FakeTokenIssuer start(IdentityProvider provider) {
 		Assert.notEmpty(this.algorithms, "@AutoConfigureFakeTokenIssuer needs at least one algorithm");
-		FakeTokenIssuer.Builder builder = FakeTokenIssuer.builder().shape(shape(provider));
+		FakeTokenIssuer.Builder builder = FakeTokenIssuer.builder().provider(provider);
 		builder.algorithms(this.algorithms.get(0),
 				this.algorithms.subList(1, this.algorithms.size()).toArray(SigningAlgorithm[]::new));
 		if (!this.issuerPath.isEmpty()) {
 			builder.issuerPath(this.issuerPath);
 		}
 		return builder.start();
-	}
-
-	private static TokenShape shape(IdentityProvider provider) {
-		return (provider == IdentityProvider.GENERIC) ? TokenShape.RFC9068 : TokenShape.valueOf(provider.name());
 	}
 
 }

@@ -82,24 +82,24 @@ public final class TestCaller {
 
 	/**
 	 * A user, with a token issued to the client {@code web-app}.
-	 * @param subject the user
+	 * @param userId the user's id (the token's {@code sub})
 	 * @return the caller
 	 */
-	public static TestCaller user(String subject) {
-		return new TestCaller(CallerType.USER, Args.hasText(subject, "subject"), null, List.of(), List.of(), null,
+	public static TestCaller user(String userId) {
+		return new TestCaller(CallerType.USER, Args.hasText(userId, "userId"), null, List.of(), List.of(), null,
 				TokenBuilder::sign);
 	}
 
 	/**
 	 * A service acting on behalf of a user, with an RFC 8693 token-exchange token
 	 * ({@code act}).
-	 * @param subject the user
-	 * @param actingServiceId the acting service's client id
+	 * @param userId the user's id (the token's {@code sub})
+	 * @param serviceId the acting service's id
 	 * @return the caller
 	 */
-	public static TestCaller delegated(String subject, String actingServiceId) {
-		return new TestCaller(CallerType.DELEGATED, Args.hasText(subject, "subject"),
-				Args.hasText(actingServiceId, "actingServiceId"), List.of(), List.of(), null, TokenBuilder::sign);
+	public static TestCaller delegated(String userId, String serviceId) {
+		return new TestCaller(CallerType.DELEGATED, Args.hasText(userId, "userId"),
+				Args.hasText(serviceId, "serviceId"), List.of(), List.of(), null, TokenBuilder::sign);
 	}
 
 	/**

@@ -25,15 +25,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.s2s.security.caller.IdentityProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A token to sign: a service, user or delegated token of a {@link FakeTokenIssuer}. By
  * default it is a token a correct resource server accepts: issued now by the issuer,
  * valid for the issuer's token lifetime, for the audience of the client it was issued to,
- * signed with the issuer's current default key, in the issuer's {@link TokenShape}. Every
- * setter returns this builder; {@link #sign()} can be called more than once and gives a
- * fresh {@code jti} each time.
+ * signed with the issuer's current default key, in the shape of the issuer's identity
+ * provider. Every setter returns this builder; {@link #sign()} can be called more than
+ * once and gives a fresh {@code jti} each time.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -151,12 +152,11 @@ public final class TokenBuilder {
 
 	/**
 	 * Sets the identity provider whose tokens this one mimics.
-	 * @param shape the shape
+	 * @param provider the provider
 	 * @return this builder
 	 */
-	public TokenBuilder shape(TokenShape shape) {
-		Args.notNull(shape, "shape");
-		this.shape = shape;
+	public TokenBuilder provider(IdentityProvider provider) {
+		this.shape = TokenShape.of(Args.notNull(provider, "provider"));
 		return this;
 	}
 

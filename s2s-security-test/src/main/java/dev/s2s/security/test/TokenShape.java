@@ -26,18 +26,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.s2s.security.caller.IdentityProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The claims and {@code typ} header of access tokens as one identity provider issues
  * them. Every shape keeps {@code iss}, {@code aud}, {@code iat} and {@code exp}; the rest
  * follows what the provider does by default. Scopes and roles appear only when a token is
- * given some.
+ * given some. One shape per {@link IdentityProvider}; tests choose it by provider.
  *
  * @author s2s-security team
- * @since 0.1.0
  */
-public enum TokenShape {
+enum TokenShape {
 
 	/**
 	 * The JWT access token profile of RFC 9068: header {@code typ: at+jwt}; {@code sub},
@@ -47,7 +47,7 @@ public enum TokenShape {
 	 * the {@code generic} preset requires, since RFC 9068 alone cannot tell a client from
 	 * a user with the client's name.
 	 */
-	RFC9068("at+jwt", false) {
+	GENERIC("at+jwt", false) {
 
 		@Override
 		void service(TokenDraft token, Claims claims) {
@@ -282,6 +282,10 @@ public enum TokenShape {
 	private final @Nullable String type;
 
 	private final boolean notBefore;
+
+	static TokenShape of(IdentityProvider provider) {
+		return valueOf(provider.name());
+	}
 
 	TokenShape(@Nullable String type, boolean notBefore) {
 		this.type = type;

@@ -54,8 +54,8 @@ import org.springframework.security.test.context.support.WithSecurityContext;
 public @interface WithUserCaller {
 
 	/**
-	 * The user's subject.
-	 * @return the subject
+	 * The user's id (the token's {@code sub}).
+	 * @return the user id
 	 */
 	String value();
 

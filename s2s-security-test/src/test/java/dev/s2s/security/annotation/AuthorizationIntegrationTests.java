@@ -111,7 +111,7 @@ abstract class AuthorizationIntegrationTests {
 		assertThat(event.getReason()).isEqualTo(DecisionReason.ALLOWED);
 		assertThat(event.getCallerType()).isEqualTo(CallerType.SERVICE);
 		assertThat(event.getServiceId()).isEqualTo("order-service");
-		assertThat(event.getSubject()).isNull();
+		assertThat(event.getUserId()).isNull();
 		assertThat(event.getHttpMethod()).isEqualTo("GET");
 		assertThat(event.getRoute()).isEqualTo("/stock");
 		assertThat(event.getRule()).isEqualTo("@ServiceCaller on InventoryController.stock");
@@ -127,7 +127,7 @@ abstract class AuthorizationIntegrationTests {
 		assertThat(this.recorder.calls).isEmpty();
 		assertThat(this.recorder.onlyDecision().getReason()).isEqualTo(DecisionReason.SERVICE_NOT_LISTED);
 		assertThat(output).contains("s2s authorization denied: reason=service_not_listed caller.type=service "
-				+ "service=\"payment-service\" subject=- method=\"GET\" route=\"/stock\"");
+				+ "service=\"payment-service\" user=- method=\"GET\" route=\"/stock\"");
 	}
 
 	@Test
@@ -136,7 +136,7 @@ abstract class AuthorizationIntegrationTests {
 		assertThat(this.recorder.calls).isEmpty();
 		CallerDecision event = this.recorder.onlyDecision();
 		assertThat(event.getReason()).isEqualTo(DecisionReason.CALLER_TYPE_NOT_ACCEPTED);
-		assertThat(event.getSubject()).isEqualTo("alice");
+		assertThat(event.getUserId()).isEqualTo("alice");
 	}
 
 	@Test
@@ -182,7 +182,7 @@ abstract class AuthorizationIntegrationTests {
 		assertThat(response.body()).isEqualTo("order-1order-2");
 		CallerDecision allowed = this.recorder.onlyDecision();
 		assertThat(allowed.getCallerType()).isEqualTo(CallerType.DELEGATED);
-		assertThat(allowed.getSubject()).isEqualTo("alice");
+		assertThat(allowed.getUserId()).isEqualTo("alice");
 		assertThat(allowed.getServiceId()).isEqualTo("order-service");
 		this.recorder.clear();
 		assertThat(get("/stock/orders", delegated("alice", "payment-service")).statusCode()).isEqualTo(403);

@@ -269,7 +269,7 @@ abstract class InboundIntegrationTests {
 		@GetMapping("/whoami")
 		String whoAmI(CallerAuthentication caller) {
 			if (caller instanceof DelegatedAuthentication delegated) {
-				return "DelegatedAuthentication " + delegated.getSubject() + " via " + delegated.getActingServiceId();
+				return "DelegatedAuthentication " + delegated.getUserId() + " via " + delegated.getServiceId();
 			}
 			String id = (caller instanceof ServiceAuthentication service) ? service.getServiceId() : caller.getName();
 			return caller.getClass().getSimpleName() + " " + id + " " + caller.getScopes();

@@ -23,11 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.s2s.security.caller.IdentityProvider;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.Fault;
 import dev.s2s.security.test.SigningAlgorithm;
-import dev.s2s.security.test.TokenShape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,9 +91,9 @@ class S2sJwtDecoderTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(TokenShape.class)
-	void decodeWhenAccessTokenOfAnyProviderShapeThenVerified(TokenShape shape) {
-		String token = this.issuer.serviceToken("order-service").shape(shape).audience(SERVICE).sign();
+	@EnumSource(IdentityProvider.class)
+	void decodeWhenAccessTokenOfAnyProviderShapeThenVerified(IdentityProvider provider) {
+		String token = this.issuer.serviceToken("order-service").provider(provider).audience(SERVICE).sign();
 		assertThat(decoder().decode(token).getAudience()).contains(SERVICE);
 	}
 

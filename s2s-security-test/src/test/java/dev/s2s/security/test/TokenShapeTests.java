@@ -19,6 +19,7 @@ package dev.s2s.security.test;
 import java.util.List;
 import java.util.Map;
 
+import dev.s2s.security.caller.IdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class TokenShapeTests {
 
 	@Test
 	void keycloakWhenServiceThenServiceAccountClaims() {
-		String token = service(TokenShape.KEYCLOAK).roles("inventory-reader").sign();
+		String token = service(IdentityProvider.KEYCLOAK).roles("inventory-reader").sign();
 
 		assertThat(header(token)).containsEntry("typ", "JWT");
 		assertThat(claims(token)).containsEntry("typ", "Bearer")
@@ -63,9 +64,9 @@ class TokenShapeTests {
 
 	@Test
 	void keycloakWhenUserAndDelegatedThenSameSubjectWithSessionAndNoAct() {
-		Map<String, Object> user = claims(issuer.userToken("alice").shape(TokenShape.KEYCLOAK).sign());
+		Map<String, Object> user = claims(issuer.userToken("alice").provider(IdentityProvider.KEYCLOAK).sign());
 		Map<String, Object> delegated = claims(
-				issuer.delegatedToken("alice", "order-service").shape(TokenShape.KEYCLOAK).sign());
+				issuer.delegatedToken("alice", "order-service").provider(IdentityProvider.KEYCLOAK).sign());
 
 		assertThat(user).containsEntry("preferred_username", "alice")
 			.containsEntry("azp", "web-app")
@@ -79,7 +80,7 @@ class TokenShapeTests {
 
 	@Test
 	void springAuthorizationServerWhenServiceThenScopeArrayAndCustomizerClientId() {
-		String token = service(TokenShape.SPRING_AUTHORIZATION_SERVER).sign();
+		String token = service(IdentityProvider.SPRING_AUTHORIZATION_SERVER).sign();
 
 		assertThat(header(token)).doesNotContainKey("typ");
 		assertThat(claims(token)).containsEntry("sub", "order-service")
@@ -93,7 +94,7 @@ class TokenShapeTests {
 	void springAuthorizationServerWhenDelegatedThenActHasIssuerAndSubject() {
 		Map<String, Object> claims = claims(issuer.delegatedToken("alice", "order-service")
 			.audience("inventory-service")
-			.shape(TokenShape.SPRING_AUTHORIZATION_SERVER)
+			.provider(IdentityProvider.SPRING_AUTHORIZATION_SERVER)
 			.sign());
 
 		assertThat(claims).containsEntry("sub", "alice")
@@ -102,8 +103,8 @@ class TokenShapeTests {
 
 	@Test
 	void oktaWhenServiceAndUserThenCidScpAndUidOnlyForUsers() {
-		String token = service(TokenShape.OKTA).sign();
-		Map<String, Object> user = claims(issuer.userToken("alice@example.com").shape(TokenShape.OKTA).sign());
+		String token = service(IdentityProvider.OKTA).sign();
+		Map<String, Object> user = claims(issuer.userToken("alice@example.com").provider(IdentityProvider.OKTA).sign());
 
 		assertThat(header(token)).doesNotContainKey("typ");
 		assertThat(claims(token)).containsEntry("ver", 1L)
@@ -118,7 +119,7 @@ class TokenShapeTests {
 
 	@Test
 	void entraIdWhenServiceThenAppOnlyClaims() {
-		String token = service(TokenShape.ENTRA_ID).roles("Orders.Read.All").sign();
+		String token = service(IdentityProvider.ENTRA_ID).roles("Orders.Read.All").sign();
 		Map<String, Object> claims = claims(token);
 
 		assertThat(header(token)).containsEntry("typ", "JWT");
@@ -134,8 +135,10 @@ class TokenShapeTests {
 
 	@Test
 	void entraIdWhenUserThenScpStringAndPairwiseSubject() {
-		Map<String, Object> claims = claims(
-				issuer.userToken("abe@example.com").scopes("access_as_user").shape(TokenShape.ENTRA_ID).sign());
+		Map<String, Object> claims = claims(issuer.userToken("abe@example.com")
+			.scopes("access_as_user")
+			.provider(IdentityProvider.ENTRA_ID)
+			.sign());
 
 		assertThat(claims).containsEntry("scp", "access_as_user")
 			.containsEntry("azpacr", "0")
@@ -146,10 +149,10 @@ class TokenShapeTests {
 
 	@Test
 	void auth0WhenServiceUserAndDelegatedThenAuth0Subjects() {
-		String token = service(TokenShape.AUTH0).sign();
-		Map<String, Object> user = claims(issuer.userToken("alice").shape(TokenShape.AUTH0).sign());
+		String token = service(IdentityProvider.AUTH0).sign();
+		Map<String, Object> user = claims(issuer.userToken("alice").provider(IdentityProvider.AUTH0).sign());
 		Map<String, Object> delegated = claims(
-				issuer.delegatedToken("alice", "order-service").shape(TokenShape.AUTH0).sign());
+				issuer.delegatedToken("alice", "order-service").provider(IdentityProvider.AUTH0).sign());
 
 		assertThat(header(token)).containsEntry("typ", "JWT");
 		assertThat(claims(token)).containsEntry("sub", "order-service@clients")
@@ -165,9 +168,9 @@ class TokenShapeTests {
 
 	@Test
 	void everyShapeWhenDecodedBySpringSecurityThenIsValid() {
-		for (TokenShape shape : TokenShape.values()) {
-			String token = service(shape).sign();
-			assertThat(Decoders.anyType(issuer, "inventory-service").decode(token).getClaims()).as(shape.name())
+		for (IdentityProvider provider : IdentityProvider.values()) {
+			String token = service(provider).sign();
+			assertThat(Decoders.anyType(issuer, "inventory-service").decode(token).getClaims()).as(provider.name())
 				.containsEntry("iss", issuer.issuerUri().toString())
 				.containsKeys("iat", "exp");
 		}
@@ -176,18 +179,18 @@ class TokenShapeTests {
 	@Test
 	void issuerShapeWhenConfiguredThenTokenEndpointAndMintedTokensUseIt() {
 		try (FakeTokenIssuer okta = FakeTokenIssuer.builder()
-			.shape(TokenShape.OKTA)
+			.provider(IdentityProvider.OKTA)
 			.issuerPath("/oauth2/default")
 			.start()) {
 			assertThat(claims(okta.serviceToken("order-service").sign())).containsKey("cid");
 		}
 	}
 
-	private static TokenBuilder service(TokenShape shape) {
+	private static TokenBuilder service(IdentityProvider provider) {
 		return issuer.serviceToken("order-service")
 			.audience("inventory-service")
 			.scopes("inventory.read", "inventory.write")
-			.shape(shape);
+			.provider(provider);
 	}
 
 	private static Map<String, Object> header(String token) {

@@ -56,7 +56,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 				"s2s.security.inbound.issuers[0].delegating-clients=gateway",
 				"s2s.security.outbound.token-uri=https://login.example.invalid/token",
 				"s2s.security.outbound.client-secret=inventory-secret",
-				"s2s.security.outbound.targets.pricing.base-url=http://127.0.0.1:1",
+				"s2s.security.outbound.targets.pricing.base-urls=http://127.0.0.1:1",
 				"s2s.security.outbound.targets.pricing.audience=pricing-service" })
 @AutoConfigureMockMvc
 @AutoConfigureFakeTokenIssuer

@@ -42,8 +42,7 @@ public class WhoAmIController {
 	}
 
 	public static String describe(CallerAuthentication caller) {
-		String via = (caller instanceof DelegatedAuthentication delegated) ? " via " + delegated.getActingServiceId()
-				: "";
+		String via = (caller instanceof DelegatedAuthentication delegated) ? " via " + delegated.getServiceId() : "";
 		return caller.getClass().getSimpleName() + " " + caller.getName() + via + " "
 				+ new TreeSet<>(caller.getScopes());
 	}

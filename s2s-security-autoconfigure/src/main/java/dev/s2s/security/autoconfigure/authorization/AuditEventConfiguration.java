@@ -54,13 +54,13 @@ class AuditEventConfiguration {
 			if (!(event.getAuthorizationResult() instanceof CallerDecision decision)) {
 				return;
 			}
-			String principal = (decision.getSubject() != null) ? decision.getSubject()
+			String principal = (decision.getUserId() != null) ? decision.getUserId()
 					: (decision.getServiceId() != null) ? decision.getServiceId() : "anonymous";
 			Map<String, Object> data = new LinkedHashMap<>();
 			data.put("reason", decision.getReason().code());
 			putIfPresent(data, "callerType", decision.getCallerType());
 			putIfPresent(data, "serviceId", decision.getServiceId());
-			putIfPresent(data, "subject", decision.getSubject());
+			putIfPresent(data, "user", decision.getUserId());
 			data.put("method", decision.getHttpMethod());
 			data.put("route", decision.getRoute());
 			data.put("rule", decision.getRule());

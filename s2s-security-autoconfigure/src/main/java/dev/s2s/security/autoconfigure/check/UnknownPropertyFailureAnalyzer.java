@@ -47,7 +47,8 @@ final class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Unbou
 
 	private static final Map<String, String> MOVED = Map.of(PREFIX + "inbound.service-paths",
 			PREFIX + "authorization.service-paths", PREFIX + "inbound.public-paths",
-			PREFIX + "authorization.public-paths");
+			PREFIX + "authorization.public-paths", PREFIX + "inbound.jwks.size-limit",
+			PREFIX + "inbound.jwks.max-response-size");
 
 	private static final List<String> KNOWN = knownNames(PREFIX, S2sConfigurationTree.class, new ArrayList<>());
 

@@ -24,7 +24,7 @@ import java.util.Set;
 
 import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.autoconfigure.ValidValues;
-import dev.s2s.security.caller.CallerRules;
+import dev.s2s.security.caller.ClaimMapping;
 import dev.s2s.security.inbound.JwksSettings;
 import dev.s2s.security.inbound.SignatureAlgorithms;
 import dev.s2s.security.inbound.TrustedIssuer;
@@ -65,10 +65,10 @@ final class InboundPropertiesMapper {
 		}).toList();
 	}
 
-	Map<String, CallerRules> callerRules() {
-		Map<String, CallerRules> rules = new LinkedHashMap<>();
+	Map<String, ClaimMapping> claimMapping() {
+		Map<String, ClaimMapping> rules = new LinkedHashMap<>();
 		for (S2sInboundProperties.Issuer issuer : this.properties.getIssuers()) {
-			CallerRules preset = issuer.getProvider().rules();
+			ClaimMapping preset = issuer.getProvider().claimMapping();
 			if (issuer.getServiceIdClaim() != null) {
 				preset = preset.withServiceIdClaim(issuer.getServiceIdClaim());
 			}
@@ -90,7 +90,7 @@ final class InboundPropertiesMapper {
 		S2sInboundProperties.Jwks jwks = this.properties.getJwks();
 		return new JwksSettings(jwks.getCacheTimeToLive(), jwks.getMinRefreshInterval(), jwks.getOutageTolerance(),
 				jwks.getConnectTimeout(), jwks.getReadTimeout(),
-				ValidValues.bytes("s2s.security.inbound.jwks.size-limit", jwks.getSizeLimit()));
+				ValidValues.bytes("s2s.security.inbound.jwks.max-response-size", jwks.getMaxResponseSize()));
 	}
 
 	private TrustedIssuer trustedIssuer(S2sInboundProperties.Issuer issuer, String key) {

@@ -59,7 +59,7 @@ class InboundTokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallerClassifier callerClassifier(S2sInboundProperties properties, ServiceIdentity identity) {
-		return new CallerClassifier(new InboundPropertiesMapper(properties, identity).callerRules(),
+		return new CallerClassifier(new InboundPropertiesMapper(properties, identity).claimMapping(),
 				identity.serviceId());
 	}
 

@@ -106,7 +106,7 @@ public class S2sInboundProperties {
 		ValidValues.notNegative(prefix + "jwks.outage-tolerance", this.jwks.outageTolerance);
 		ValidValues.positive(prefix + "jwks.connect-timeout", this.jwks.connectTimeout);
 		ValidValues.positive(prefix + "jwks.read-timeout", this.jwks.readTimeout);
-		ValidValues.bytes(prefix + "jwks.size-limit", this.jwks.sizeLimit);
+		ValidValues.bytes(prefix + "jwks.max-response-size", this.jwks.maxResponseSize);
 		if (this.tokenCache.maximumSize < 0) {
 			throw new InvalidConfigurationPropertyValueException(prefix + "token-cache.maximum-size",
 					this.tokenCache.maximumSize, "Use 0 to disable the cache, or a positive size.");
@@ -311,7 +311,7 @@ public class S2sInboundProperties {
 		/**
 		 * Largest accepted discovery or JWK Set document.
 		 */
-		private DataSize sizeLimit = DataSize.ofKilobytes(64);
+		private DataSize maxResponseSize = DataSize.ofKilobytes(64);
 
 		public Duration getCacheTimeToLive() {
 			return this.cacheTimeToLive;
@@ -353,12 +353,12 @@ public class S2sInboundProperties {
 			this.readTimeout = readTimeout;
 		}
 
-		public DataSize getSizeLimit() {
-			return this.sizeLimit;
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
 		}
 
-		public void setSizeLimit(DataSize sizeLimit) {
-			this.sizeLimit = sizeLimit;
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
 		}
 
 	}

@@ -86,14 +86,14 @@ class MetricsConfiguration {
 		}
 
 		private Counter counter(String target, String result) {
-			return Counter.builder("s2s.outbound.token.cache")
+			return Counter.builder("s2s.security.outbound.token.cache")
 				.tag("target", target)
 				.tag("result", result)
 				.register(this.registry);
 		}
 
 		private Timer timer(String target, String outcome) {
-			return Timer.builder("s2s.outbound.token.requests")
+			return Timer.builder("s2s.security.outbound.token.requests")
 				.tag("target", target)
 				.tag("outcome", outcome)
 				.register(this.registry);

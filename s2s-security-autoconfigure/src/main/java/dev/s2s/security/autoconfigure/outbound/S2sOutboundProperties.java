@@ -50,9 +50,10 @@ public class S2sOutboundProperties {
 
 	/**
 	 * Issuer whose discovery document names the token endpoint, read at the first token
-	 * request.
+	 * request. Written exactly as the provider's 'issuer', like
+	 * 's2s.security.inbound.issuers[].issuer-uri'.
 	 */
-	private @Nullable URI issuerUri;
+	private @Nullable String issuerUri;
 
 	/**
 	 * Client id this service authenticates with. Defaults to the service id.
@@ -157,11 +158,11 @@ public class S2sOutboundProperties {
 		this.tokenUri = tokenUri;
 	}
 
-	public @Nullable URI getIssuerUri() {
+	public @Nullable String getIssuerUri() {
 		return this.issuerUri;
 	}
 
-	public void setIssuerUri(@Nullable URI issuerUri) {
+	public void setIssuerUri(@Nullable String issuerUri) {
 		this.issuerUri = issuerUri;
 	}
 
@@ -382,7 +383,7 @@ public class S2sOutboundProperties {
 		/**
 		 * Base URLs of the target; tokens are attached only to requests under them.
 		 */
-		private List<URI> baseUrl = new ArrayList<>();
+		private List<URI> baseUrls = new ArrayList<>();
 
 		/**
 		 * Audience to ask the identity provider for.
@@ -411,12 +412,12 @@ public class S2sOutboundProperties {
 		 */
 		private @Nullable AudienceParameter audienceParameter;
 
-		public List<URI> getBaseUrl() {
-			return this.baseUrl;
+		public List<URI> getBaseUrls() {
+			return this.baseUrls;
 		}
 
-		public void setBaseUrl(List<URI> baseUrl) {
-			this.baseUrl = baseUrl;
+		public void setBaseUrls(List<URI> baseUrls) {
+			this.baseUrls = baseUrls;
 		}
 
 		public @Nullable String getAudience() {

@@ -17,6 +17,7 @@
 package dev.s2s.security.autoconfigure.outbound;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -81,9 +82,18 @@ final class ServiceTokensFactory {
 		return builder.build();
 	}
 
+	private static @Nullable URI uri(String key, @Nullable String value) {
+		try {
+			return (value != null) ? new URI(value) : null;
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidConfigurationPropertyValueException(key, value, "Use an absolute https:// URL.");
+		}
+	}
+
 	private static void endpoint(S2sOutboundProperties properties, ServiceTokens.Builder builder) {
 		URI tokenUri = properties.getTokenUri();
-		URI issuerUri = properties.getIssuerUri();
+		URI issuerUri = uri(PREFIX + "issuer-uri", properties.getIssuerUri());
 		if (tokenUri != null && issuerUri != null) {
 			throw new MutuallyExclusiveConfigurationPropertiesException(
 					Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"),
@@ -174,19 +184,19 @@ final class ServiceTokensFactory {
 	private static OutboundTarget target(String name, S2sOutboundProperties.Target target,
 			AudienceParameter audienceParameter) {
 		String key = PREFIX + "targets." + name + ".";
-		if (target.getBaseUrl().isEmpty()) {
-			throw new InvalidConfigurationPropertyValueException(key + "base-url", null,
-					"Tokens are attached only to a target's own URLs. Set '" + key + "base-url: http://" + name
+		if (target.getBaseUrls().isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException(key + "base-urls", null,
+					"Tokens are attached only to a target's own URLs. Set '" + key + "base-urls: http://" + name
 							+ ":8080'.");
 		}
-		for (URI url : target.getBaseUrl()) {
+		for (URI url : target.getBaseUrls()) {
 			if (url.getRawUserInfo() != null) {
-				throw new InvalidConfigurationPropertyValueException(key + "base-url", "<redacted>",
+				throw new InvalidConfigurationPropertyValueException(key + "base-urls", "<redacted>",
 						"A base URL must not carry user info ('user:password@'): the token is the credential.");
 			}
 			if (!url.isAbsolute() || url.getHost() == null
 					|| !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-				throw new InvalidConfigurationPropertyValueException(key + "base-url", url,
+				throw new InvalidConfigurationPropertyValueException(key + "base-urls", url,
 						"Use an absolute http:// or https:// URL with a host, such as 'http://" + name + ":8080'.");
 			}
 		}
@@ -204,7 +214,7 @@ final class ServiceTokensFactory {
 					"RFC 8707 'resource' must be an absolute URI such as 'https://" + name + "'; or set '" + PREFIX
 							+ "audience-parameter: audience'.");
 		}
-		return new OutboundTarget(name, target.getBaseUrl(), target.getAudience(), target.getScopes(),
+		return new OutboundTarget(name, target.getBaseUrls(), target.getAudience(), target.getScopes(),
 				target.getIdentity(), target.getAudienceParameter());
 	}
 

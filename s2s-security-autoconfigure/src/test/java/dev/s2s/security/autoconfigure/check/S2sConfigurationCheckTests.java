@@ -88,9 +88,9 @@ class S2sConfigurationCheckTests {
 
 	@Test
 	void typoInAMapNameFailsWithTheKeyItMeant() {
-		this.contextRunner.withPropertyValues("s2s.security.outbound.targts.order-service.base-url=http://o")
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targts.order-service.base-urls=http://o")
 			.run((context) -> assertThat(analysis(context).getAction())
-				.contains("did you mean 's2s.security.outbound.targets.order-service.base-url'?"));
+				.contains("did you mean 's2s.security.outbound.targets.order-service.base-urls'?"));
 	}
 
 	@Test
@@ -129,12 +129,12 @@ class S2sConfigurationCheckTests {
 	}
 
 	@Test
-	void sizeLimitAbove2GbFailsNamingItsOwnKey() {
-		this.contextRunner.withPropertyValues("s2s.security.inbound.jwks.size-limit=3GB")
+	void maxResponseSizeAbove2GbFailsNamingItsOwnKey() {
+		this.contextRunner.withPropertyValues("s2s.security.inbound.jwks.max-response-size=3GB")
 			.run((context) -> assertThat(context).getFailure()
 
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("Property s2s.security.inbound.jwks.size-limit ")
+				.hasMessageContaining("Property s2s.security.inbound.jwks.max-response-size ")
 				.hasMessageContaining("below 2GB"));
 	}
 

@@ -210,9 +210,8 @@ class S2sInboundAutoConfigurationTests {
 
 		@Bean
 		CallerClassifier userClassifier() {
-			return new CallerClassifier(
-					java.util.Map.of("https://idp.example.com/realms/platform", IdentityProvider.KEYCLOAK.rules()),
-					"inventory-service");
+			return new CallerClassifier(java.util.Map.of("https://idp.example.com/realms/platform",
+					IdentityProvider.KEYCLOAK.claimMapping()), "inventory-service");
 		}
 
 	}

@@ -74,7 +74,7 @@ class ClientBuilderDecorationTests {
 		.withPropertyValues("s2s.security.service-id=order-service",
 				"s2s.security.outbound.token-uri=" + this.endpoint.tokenUri(),
 				"s2s.security.outbound.client-secret=s3cr3t-never-shown",
-				"s2s.security.outbound.targets.inventory-service.base-url=" + this.inventory.url());
+				"s2s.security.outbound.targets.inventory-service.base-urls=" + this.inventory.url());
 
 	@AfterEach
 	void close() {

@@ -88,7 +88,7 @@ class S2sOutboundAutoConfigurationTests {
 		.withPropertyValues("s2s.security.service-id=order-service",
 				"s2s.security.outbound.token-uri=" + this.endpoint.tokenUri(),
 				"s2s.security.outbound.client-secret=s3cr3t-never-shown",
-				"s2s.security.outbound.targets.inventory-service.base-url=" + this.inventory.url(),
+				"s2s.security.outbound.targets.inventory-service.base-urls=" + this.inventory.url(),
 				"s2s.security.outbound.targets.inventory-service.audience=inventory-service",
 				"s2s.security.outbound.targets.inventory-service.scopes=inventory.read");
 
@@ -386,7 +386,7 @@ class S2sOutboundAutoConfigurationTests {
 			.withPropertyValues("s2s.security.outbound.audience-parameter=audience",
 					"s2s.security.outbound.targets.inventory-service.audience=https://inventory.example.com",
 					"s2s.security.outbound.targets.inventory-service.audience-parameter=resource",
-					"s2s.security.outbound.targets.billing.base-url=" + this.other.url(),
+					"s2s.security.outbound.targets.billing.base-urls=" + this.other.url(),
 					"s2s.security.outbound.targets.billing.audience=https://billing.example.com")
 			.run((context) -> {
 				ServiceTokens tokens = context.getBean(ServiceTokens.class);
@@ -453,11 +453,11 @@ class S2sOutboundAutoConfigurationTests {
 	void startupFailsWithoutEchoingCredentialsWhenTargetUrlHasUserinfo() {
 		this.contextRunner
 			.withPropertyValues(
-					"s2s.security.outbound.targets.inventory-service.base-url=http://svc:hunter2@127.0.0.1:1/api")
+					"s2s.security.outbound.targets.inventory-service.base-urls=http://svc:hunter2@127.0.0.1:1/api")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("s2s.security.outbound.targets.inventory-service.base-url")
+				.hasMessageContaining("s2s.security.outbound.targets.inventory-service.base-urls")
 				.hasMessageNotContaining("hunter2"));
 	}
 
@@ -567,7 +567,7 @@ class S2sOutboundAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sOutboundAutoConfiguration.class))
 			.withPropertyValues("s2s.security.service-id=order-service", "s2s.security.outbound.client-secret=x",
-					"s2s.security.outbound.targets.inventory-service.base-url=http://inventory:8080")
+					"s2s.security.outbound.targets.inventory-service.base-urls=http://inventory:8080")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
@@ -580,7 +580,7 @@ class S2sOutboundAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("s2s.security.outbound.targets.billing.base-url"));
+				.hasMessageContaining("s2s.security.outbound.targets.billing.base-urls"));
 	}
 
 	@Test
@@ -627,7 +627,7 @@ class S2sOutboundAutoConfigurationTests {
 	@Test
 	void metricsRecordTokenRequestsAndCacheHitsPerTarget() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.withPropertyValues("s2s.security.outbound.targets.billing.base-url=" + this.other.url(),
+			.withPropertyValues("s2s.security.outbound.targets.billing.base-urls=" + this.other.url(),
 					"s2s.security.outbound.targets.billing.audience=billing")
 			.run((context) -> {
 				ServiceTokens tokens = context.getBean(ServiceTokens.class);
@@ -635,23 +635,26 @@ class S2sOutboundAutoConfigurationTests {
 				tokens.getToken("inventory-service", null);
 				tokens.getToken("billing", null);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
-				assertThat(registry.get("s2s.outbound.token.requests")
+				assertThat(registry.get("s2s.security.outbound.token.requests")
 					.tag("target", "inventory-service")
 					.tag("outcome", "success")
 					.timer()
 					.count()).isEqualTo(1);
-				assertThat(registry.get("s2s.outbound.token.cache")
+				assertThat(registry.get("s2s.security.outbound.token.cache")
 					.tag("target", "inventory-service")
 					.tag("result", "hit")
 					.counter()
 					.count()).isEqualTo(1);
-				assertThat(registry.get("s2s.outbound.token.cache")
+				assertThat(registry.get("s2s.security.outbound.token.cache")
 					.tag("target", "inventory-service")
 					.tag("result", "miss")
 					.counter()
 					.count()).isEqualTo(1);
-				assertThat(registry.get("s2s.outbound.token.requests").tag("target", "billing").timer().count())
-					.isEqualTo(1);
+				assertThat(registry.get("s2s.security.outbound.token.requests")
+					.tag("target", "billing")
+					.tag("outcome", "success")
+					.timer()
+					.count()).isEqualTo(1);
 			});
 	}
 

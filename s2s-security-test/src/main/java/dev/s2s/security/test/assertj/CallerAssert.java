@@ -52,21 +52,21 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	}
 
 	/**
-	 * Verifies that the caller is a user, with this subject.
-	 * @param subject the expected subject
+	 * Verifies that the caller is a user, with this user id.
+	 * @param userId the expected user id
 	 * @return this assertion
 	 */
-	public CallerAssert isUser(String subject) {
-		return expect("user", subject, as(UserAuthentication.class).getSubject());
+	public CallerAssert isUser(String userId) {
+		return expect("user", userId, as(UserAuthentication.class).getUserId());
 	}
 
 	/**
 	 * Verifies that the caller is a service acting for this user.
-	 * @param subject the expected user's subject
+	 * @param userId the expected user's id
 	 * @return this assertion
 	 */
-	public CallerAssert isDelegated(String subject) {
-		return expect("call on behalf of user", subject, as(DelegatedAuthentication.class).getSubject());
+	public CallerAssert isDelegated(String userId) {
+		return expect("call on behalf of user", userId, as(DelegatedAuthentication.class).getUserId());
 	}
 
 	/**
@@ -75,7 +75,7 @@ public final class CallerAssert extends AbstractObjectAssert<CallerAssert, @Null
 	 * @return this assertion
 	 */
 	public CallerAssert actingService(String serviceId) {
-		return expect("acting service", serviceId, as(DelegatedAuthentication.class).getActingServiceId());
+		return expect("acting service", serviceId, as(DelegatedAuthentication.class).getServiceId());
 	}
 
 	/**

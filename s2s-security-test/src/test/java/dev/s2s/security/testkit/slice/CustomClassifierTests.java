@@ -59,7 +59,7 @@ class CustomClassifierTests {
 		CallerClassifier callerClassifier(FakeTokenIssuer issuer) {
 			return new CallerClassifier(
 					Map.of(issuer.issuerUri().toString(),
-							IdentityProvider.GENERIC.rules().withScopeClaims(List.of("permissions"))),
+							IdentityProvider.GENERIC.claimMapping().withScopeClaims(List.of("permissions"))),
 					"inventory-service");
 		}
 

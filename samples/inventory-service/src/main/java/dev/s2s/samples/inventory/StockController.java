@@ -58,7 +58,7 @@ class StockController {
 	@DelegatedCaller(value = "order-service", scopes = "inventory.read")
 	@GetMapping("/api/for-user/stock/{sku}")
 	String stockForUser(@PathVariable String sku, DelegatedAuthentication caller) {
-		return "42 x " + sku + " for " + caller.getSubject() + " via " + caller.getActingServiceId();
+		return "42 x " + sku + " for " + caller.getUserId() + " via " + caller.getServiceId();
 	}
 
 	/**

@@ -34,8 +34,8 @@ public class InventoryClient {
 	private final RestClient forUser;
 
 	InventoryClient(RestClient.Builder builder,
-			@Value("${s2s.security.outbound.targets.inventory-service.base-url}") String serviceUrl,
-			@Value("${s2s.security.outbound.targets.inventory-for-user.base-url}") String forUserUrl) {
+			@Value("${s2s.security.outbound.targets.inventory-service.base-urls}") String serviceUrl,
+			@Value("${s2s.security.outbound.targets.inventory-for-user.base-urls}") String forUserUrl) {
 		this.asService = builder.clone().baseUrl(serviceUrl).build();
 		this.forUser = builder.clone().baseUrl(forUserUrl).build();
 	}

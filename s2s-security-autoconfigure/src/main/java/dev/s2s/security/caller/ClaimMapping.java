@@ -37,7 +37,7 @@ import org.springframework.util.Assert;
  * @author s2s-security team
  * @since 0.1.0
  */
-public final class CallerRules {
+public final class ClaimMapping {
 
 	private final Predicate<Jwt> isService;
 
@@ -55,7 +55,7 @@ public final class CallerRules {
 
 	private final Set<String> delegatingClients;
 
-	CallerRules(Predicate<Jwt> isService, Function<Jwt, @Nullable String> serviceId,
+	ClaimMapping(Predicate<Jwt> isService, Function<Jwt, @Nullable String> serviceId,
 			Function<Jwt, @Nullable String> userId, Function<Jwt, @Nullable String> authorizedParty,
 			List<String> scopeClaims, List<String> roleClaims, boolean actorIsAuthorizedParty,
 			Set<String> delegatingClients) {
@@ -70,59 +70,59 @@ public final class CallerRules {
 	}
 
 	/**
-	 * These rules, with the service id read from another claim.
+	 * This mapping, with the service id read from another claim.
 	 * @param claim the claim name
-	 * @return new rules
+	 * @return a new mapping
 	 */
-	public CallerRules withServiceIdClaim(String claim) {
+	public ClaimMapping withServiceIdClaim(String claim) {
 		Assert.hasText(claim, "claim cannot be empty");
-		return new CallerRules(this.isService, claim(claim), this.userId, this.authorizedParty, this.scopeClaims,
+		return new ClaimMapping(this.isService, claim(claim), this.userId, this.authorizedParty, this.scopeClaims,
 				this.roleClaims, this.actorIsAuthorizedParty, this.delegatingClients);
 	}
 
 	/**
-	 * These rules, with the user id read from another claim.
+	 * This mapping, with the user id read from another claim.
 	 * @param claim the claim name
-	 * @return new rules
+	 * @return a new mapping
 	 */
-	public CallerRules withUserIdClaim(String claim) {
+	public ClaimMapping withUserIdClaim(String claim) {
 		Assert.hasText(claim, "claim cannot be empty");
-		return new CallerRules(this.isService, this.serviceId, claim(claim), this.authorizedParty, this.scopeClaims,
+		return new ClaimMapping(this.isService, this.serviceId, claim(claim), this.authorizedParty, this.scopeClaims,
 				this.roleClaims, this.actorIsAuthorizedParty, this.delegatingClients);
 	}
 
 	/**
-	 * These rules, with scopes read from other claims (space-separated strings or
+	 * This mapping, with scopes read from other claims (space-separated strings or
 	 * arrays).
 	 * @param claims the claim names
-	 * @return new rules
+	 * @return a new mapping
 	 */
-	public CallerRules withScopeClaims(List<String> claims) {
-		return new CallerRules(this.isService, this.serviceId, this.userId, this.authorizedParty, claims,
+	public ClaimMapping withScopeClaims(List<String> claims) {
+		return new ClaimMapping(this.isService, this.serviceId, this.userId, this.authorizedParty, claims,
 				this.roleClaims, this.actorIsAuthorizedParty, this.delegatingClients);
 	}
 
 	/**
-	 * These rules, with roles read from other claims. A dotted name is a path into nested
-	 * objects ({@code realm_access.roles}); {@code {service-id}} in it stands for this
-	 * service's id.
+	 * This mapping, with roles read from other claims. A dotted name is a path into
+	 * nested objects ({@code realm_access.roles}); {@code {service-id}} in it stands for
+	 * this service's id.
 	 * @param claims the claim paths
-	 * @return new rules
+	 * @return a new mapping
 	 */
-	public CallerRules withRoleClaims(List<String> claims) {
-		return new CallerRules(this.isService, this.serviceId, this.userId, this.authorizedParty, this.scopeClaims,
+	public ClaimMapping withRoleClaims(List<String> claims) {
+		return new ClaimMapping(this.isService, this.serviceId, this.userId, this.authorizedParty, this.scopeClaims,
 				claims, this.actorIsAuthorizedParty, this.delegatingClients);
 	}
 
 	/**
-	 * These rules, where a user token obtained by one of these clients means that client
+	 * This mapping, where a user token obtained by one of these clients means that client
 	 * acts for the user. For providers whose token exchange adds no {@code act} claim
 	 * (Keycloak, Okta, Entra ID on-behalf-of).
 	 * @param clients the client ids of services that exchange user tokens
-	 * @return new rules
+	 * @return a new mapping
 	 */
-	public CallerRules withDelegatingClients(Collection<String> clients) {
-		return new CallerRules(this.isService, this.serviceId, this.userId, this.authorizedParty, this.scopeClaims,
+	public ClaimMapping withDelegatingClients(Collection<String> clients) {
+		return new ClaimMapping(this.isService, this.serviceId, this.userId, this.authorizedParty, this.scopeClaims,
 				this.roleClaims, this.actorIsAuthorizedParty, new LinkedHashSet<>(clients));
 	}
 
