@@ -16,6 +16,7 @@
 package dev.s2s.security.autoconfigure;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +28,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +60,8 @@ class BomTests {
 	private static final String GROUP = "dev.s2s";
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+	private static final Pattern XML_SNIPPET = Pattern.compile("```xml\n(.*?)```", Pattern.DOTALL);
 
 	@Test
 	void managesEveryPublishedModuleAtTheProjectVersion() {
@@ -129,6 +134,32 @@ class BomTests {
 		assertThat(springBootManaged()).contains("org.springframework.boot:spring-boot-starter",
 				"com.github.ben-manes.caffeine:caffeine", "org.springframework.security:spring-security-core",
 				"org.junit.jupiter:junit-jupiter-api", "io.micrometer:micrometer-tracing");
+	}
+
+	@Test
+	void documentedMavenSnippetsImportTheBomAndNameNoVersionOfOurArtifacts() throws IOException {
+		String version = Pom.read(ROOT.resolve("pom.xml"), null).coordinate("version");
+		List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+		try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
+			docs.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
+		}
+		int snippets = 0;
+		for (Path page : pages) {
+			Matcher xml = XML_SNIPPET.matcher(Files.readString(page));
+			while (xml.find()) {
+				if (!xml.group(1).contains("<groupId>" + GROUP + "</groupId>")) {
+					continue;
+				}
+				snippets++;
+				Pom snippet = Pom.parse("<project>" + xml.group(1) + "</project>", page);
+				assertThat(snippet.managed()).as("the BOM import in %s", page)
+					.containsExactly(new Dependency(GROUP, "s2s-security-dependencies", version, "import", "pom"));
+				assertThat(snippet.dependencies()).as("dependencies in %s", page)
+					.isNotEmpty()
+					.allSatisfy((dependency) -> assertThat(dependency.version()).as(dependency.key()).isNull());
+			}
+		}
+		assertThat(snippets).as("Maven snippets in README.md and docs/").isGreaterThanOrEqualTo(3);
 	}
 
 	private static List<Pom> publishedModules(Pom root) {
@@ -262,17 +293,25 @@ class BomTests {
 
 		static Pom read(Path file, Pom parent) {
 			try {
-				DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-				factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-				try (var in = Files.newInputStream(file)) {
-					return new Pom(factory.newDocumentBuilder().parse(in).getDocumentElement(), parent);
-				}
+				return new Pom(element(Files.readString(file), file), parent);
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read " + file, ex);
 			}
+		}
+
+		static Pom parse(String xml, Path source) {
+			return new Pom(element(xml, source), null);
+		}
+
+		private static Element element(String xml, Path source) {
+			try {
+				DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+				factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+				return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
+			}
 			catch (Exception ex) {
-				throw new IllegalStateException("Cannot parse " + file, ex);
+				throw new IllegalStateException("Cannot parse the XML of " + source, ex);
 			}
 		}
 
