@@ -43,7 +43,8 @@ class InboundTokenConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
 	S2sJwtDecoder s2sJwtDecoder(S2sInboundProperties properties, ServiceIdentity identity,
-			ObjectProvider<OAuth2TokenValidator<Jwt>> validators, Environment environment) {
+			ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+			ObjectProvider<S2sJwtDecoderBuilderCustomizer> customizers, Environment environment) {
 		refuseSecondResourceServerConfiguration(environment);
 		InboundPropertiesMapper mapper = new InboundPropertiesMapper(properties, identity);
 		S2sJwtDecoder.Builder builder = S2sJwtDecoder.builder()
@@ -53,6 +54,7 @@ class InboundTokenConfiguration {
 			.cacheMaximumSize(properties.getTokenCache().getMaximumSize());
 		mapper.trustedIssuers().forEach(builder::issuer);
 		validators.orderedStream().forEach(builder::validator);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

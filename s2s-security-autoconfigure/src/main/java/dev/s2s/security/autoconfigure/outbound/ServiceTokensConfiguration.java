@@ -31,8 +31,11 @@ class ServiceTokensConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceTokens serviceTokens(S2sOutboundProperties properties, ServiceIdentity identity,
-			ObjectProvider<TokenMetrics> metrics) {
-		return ServiceTokensFactory.create(properties, identity, metrics.getIfAvailable(() -> TokenMetrics.NONE));
+			ObjectProvider<TokenMetrics> metrics, ObjectProvider<ServiceTokensBuilderCustomizer> customizers) {
+		ServiceTokens.Builder builder = ServiceTokensFactory.builder(properties, identity,
+				metrics.getIfAvailable(() -> TokenMetrics.NONE));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
 	}
 
 }

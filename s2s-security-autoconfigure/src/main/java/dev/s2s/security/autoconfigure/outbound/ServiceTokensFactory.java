@@ -62,7 +62,8 @@ final class ServiceTokensFactory {
 	private ServiceTokensFactory() {
 	}
 
-	static ServiceTokens create(S2sOutboundProperties properties, ServiceIdentity identity, TokenMetrics metrics) {
+	static ServiceTokens.Builder builder(S2sOutboundProperties properties, ServiceIdentity identity,
+			TokenMetrics metrics) {
 		properties.validate();
 		String clientId = StringUtils.hasText(properties.getClientId()) ? properties.getClientId()
 				: identity.serviceId();
@@ -79,7 +80,7 @@ final class ServiceTokensFactory {
 		for (Map.Entry<String, S2sOutboundProperties.Target> entry : properties.getTargets().entrySet()) {
 			builder.target(target(entry.getKey(), entry.getValue(), properties.getAudienceParameter()));
 		}
-		return builder.build();
+		return builder;
 	}
 
 	private static @Nullable URI uri(String key, @Nullable String value) {
