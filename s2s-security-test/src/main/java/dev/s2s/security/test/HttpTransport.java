@@ -44,7 +44,7 @@ final class HttpTransport implements Transport {
 	}
 
 	@Override
-	public int send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody)
+	public Response send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUri.resolve(path))
 			.timeout(TIMEOUT)
@@ -56,7 +56,8 @@ final class HttpTransport implements Transport {
 		if (jsonBody != null) {
 			request.header("Content-Type", "application/json");
 		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		HttpResponse<Void> response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+		return new Response(response.statusCode(), response.headers().allValues("WWW-Authenticate"));
 	}
 
 }

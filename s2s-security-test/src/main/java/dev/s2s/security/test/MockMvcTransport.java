@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -33,7 +34,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 record MockMvcTransport(MockMvc mockMvc) implements Transport {
 
 	@Override
-	public int send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody)
+	public Response send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody)
 			throws Exception {
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
 		if (token != null) {
@@ -42,7 +43,8 @@ record MockMvcTransport(MockMvc mockMvc) implements Transport {
 		if (jsonBody != null) {
 			request.contentType(MediaType.APPLICATION_JSON).content(jsonBody);
 		}
-		return this.mockMvc.perform(request).andReturn().getResponse().getStatus();
+		MockHttpServletResponse response = this.mockMvc.perform(request).andReturn().getResponse();
+		return new Response(response.getStatus(), response.getHeaders(HttpHeaders.WWW_AUTHENTICATE));
 	}
 
 }

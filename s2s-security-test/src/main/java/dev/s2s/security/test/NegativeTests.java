@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The standard negative tests of one endpoint, in one call: bad tokens must get 401, and
- * valid tokens of callers the endpoint does not admit 403.
+ * valid tokens of callers the endpoint does not admit 403, each with the
+ * {@code WWW-Authenticate} challenge RFC 6750 asks for.
  *
  * <pre class="code">
  * NegativeTests.forEndpoint(HttpMethod.GET, "/stock/1")
@@ -37,22 +38,45 @@ import org.springframework.test.web.servlet.MockMvc;
  * </pre>
  *
  * <p>
- * The cases, from the first allowed caller's token, each wrong in one way:
+ * The cases, from the first allowed caller's token, each wrong in one way and each named
+ * after the rule it probes:
  * <ul>
- * <li>401: no token, a malformed token, an expired one, one not yet valid, one from
- * another issuer, one for another audience, {@code alg: none}, HS256 signed with the
- * issuer's public key (algorithm confusion), an unknown key id, a forged signature, an ID
- * token, a numeric {@code sub}, a {@code sub} hiding a control character, {@code sub}
- * twice, a byte-order mark, invalid UTF-8, a hundred audiences, a 1024-bit RSA key;</li>
- * <li>403: a valid token of each kind of caller that is not allowed (a user's on an
- * endpoint for services), of a service that is not listed, and of each allowed caller
- * without one of its scopes, or without its roles, unless another allowed caller admits
- * that;</li>
- * <li>neither 401 nor 403: each allowed caller, so that an endpoint refusing everyone
- * cannot pass.</li>
+ * <li>token rule, 401: no token, a malformed token, an expired one, one not yet valid,
+ * one from another issuer, one for another audience, {@code alg: none}, HS256 signed with
+ * the issuer's public key (algorithm confusion), an unknown key id, a forged signature,
+ * an ID token, a numeric {@code sub}, a {@code sub} hiding a control character,
+ * {@code sub} twice, a byte-order mark, invalid UTF-8, a hundred audiences, a 1024-bit
+ * RSA key;</li>
+ * <li>caller rule, 403: a valid token of each kind of caller that is not allowed (a
+ * user's on an endpoint for services), and of a service that is not listed;</li>
+ * <li>scope rule, 403: each allowed caller without one of its scopes;</li>
+ * <li>role rule, 403: each allowed caller without its roles;</li>
+ * <li>allowed caller, neither 401 nor 403: each allowed caller, so that an endpoint
+ * refusing everyone cannot pass.</li>
  * </ul>
- * All cases run; one {@link AssertionError} names every case that failed, with the status
- * expected and received. Tokens come from the running test's {@link FakeTokenIssuer} (see
+ * No 403 case is derived that another allowed caller admits.
+ *
+ * <p>
+ * The challenges (RFC 6750 section 3): a 401 must carry a {@code Bearer} challenge, with
+ * {@code error="invalid_token"} when a token was sent and without any error when none was
+ * (section 3.1); when the application serves RFC 9728 protected-resource metadata at
+ * {@code /.well-known/oauth-protected-resource} (Spring Security 7.1 does for servlet
+ * resource servers), every 401 must name it in {@code resource_metadata}. A 403 for a
+ * missing scope must carry {@code error="insufficient_scope"} with a {@code scope}
+ * parameter that names the missing scope. Other 403s (a caller of the wrong kind, an
+ * unlisted service, a missing role) are not checked for a challenge.
+ *
+ * <p>
+ * All cases run; one {@link AssertionError} names every case that failed, with the rule,
+ * the status expected and received and, when the status was right, the challenge expected
+ * and received:
+ *
+ * <pre>
+ * GET /stock/1: 1 of 23 negative cases failed:
+ *   - scope rule: service 'order-service' without scope 'inventory.read' on GET /stock/1: expected 403 but was 200
+ * </pre>
+ *
+ * Tokens come from the running test's {@link FakeTokenIssuer} (see
  * {@link AutoConfigureFakeTokenIssuer}). Do not combine with
  * {@link WithServiceCaller @With…Caller}, whose security context would stand in for the
  * tokens.
@@ -137,12 +161,15 @@ public final class NegativeTests {
 
 	private void run(Transport transport) {
 		Args.isTrue(!this.allowed.isEmpty(), "Say who may call the endpoint with allowing(...)");
-		List<NegativeCase> cases = NegativeCase.all(this.allowed, ApplicationIssuer.current());
+		List<NegativeCase> cases = NegativeCase.all(this.method, this.path, this.allowed, ApplicationIssuer.current());
+		boolean resourceMetadata = send(transport, HttpMethod.GET, NegativeCase.RESOURCE_METADATA_PATH, null, null)
+			.status() == 200;
 		List<String> failures = new ArrayList<>();
 		for (NegativeCase negative : cases) {
-			int status = send(transport, negative.token());
-			if (!negative.expected().matches(status)) {
-				failures.add(negative.name() + ": expected " + negative.expected() + " but was " + status);
+			String failure = negative.failure(send(transport, this.method, this.path, negative.token(), this.jsonBody),
+					resourceMetadata);
+			if (failure != null) {
+				failures.add(negative.name() + ": " + failure);
 			}
 		}
 		if (!failures.isEmpty()) {
@@ -151,12 +178,13 @@ public final class NegativeTests {
 		}
 	}
 
-	private int send(Transport transport, @Nullable String token) {
+	private static Transport.Response send(Transport transport, HttpMethod method, String path, @Nullable String token,
+			@Nullable String jsonBody) {
 		try {
-			return transport.send(this.method, this.path, token, this.jsonBody);
+			return transport.send(method, path, token, jsonBody);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot send " + this.method + " " + this.path, ex);
+			throw new IllegalStateException("Cannot send " + method + " " + path, ex);
 		}
 	}
 

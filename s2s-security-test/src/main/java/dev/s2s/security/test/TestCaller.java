@@ -203,6 +203,18 @@ public final class TestCaller {
 		return scopes(fewer.toArray(String[]::new));
 	}
 
+	/**
+	 * Who calls, names quoted, without scopes and roles: {@code service 'order-service'},
+	 * {@code user 'alice'}, {@code user 'alice' via service 'order-service'}.
+	 */
+	String who() {
+		return switch (this.type) {
+			case SERVICE -> "service '" + this.name + "'";
+			case USER -> "user '" + this.name + "'";
+			case DELEGATED -> "user '" + this.name + "' via service '" + this.actingService + "'";
+		};
+	}
+
 	@Override
 	public String toString() {
 		String who = switch (this.type) {

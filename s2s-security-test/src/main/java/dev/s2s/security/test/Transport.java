@@ -16,18 +16,34 @@
 
 package dev.s2s.security.test;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
 /**
- * Sends one request of the negative tests and tells its status.
+ * Sends one request of the negative tests and tells its status and challenges.
  *
  * @author s2s-security team
  */
 @FunctionalInterface
 interface Transport {
 
-	int send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody) throws Exception;
+	Response send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody) throws Exception;
+
+	/**
+	 * What the negative tests look at in a response.
+	 *
+	 * @param status the status code
+	 * @param wwwAuthenticate the values of its {@code WWW-Authenticate} headers, in order
+	 */
+	record Response(int status, List<String> wwwAuthenticate) {
+
+		public Response {
+			wwwAuthenticate = List.copyOf(wwwAuthenticate);
+		}
+
+	}
 
 }

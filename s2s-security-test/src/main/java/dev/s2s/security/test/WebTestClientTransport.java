@@ -18,8 +18,10 @@ package dev.s2s.security.test;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -30,14 +32,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 record WebTestClientTransport(WebTestClient client) implements Transport {
 
 	@Override
-	public int send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody) {
+	public Response send(HttpMethod method, String path, @Nullable String token, @Nullable String jsonBody) {
 		WebTestClient.RequestBodySpec request = this.client.method(method).uri(path);
 		if (token != null) {
 			request.headers((headers) -> headers.setBearerAuth(token));
 		}
 		WebTestClient.RequestHeadersSpec<?> ready = (jsonBody != null)
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(jsonBody) : request;
-		return ready.exchange().expectBody().returnResult().getStatus().value();
+		EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
+		return new Response(result.getStatus().value(),
+				result.getResponseHeaders().getOrEmpty(HttpHeaders.WWW_AUTHENTICATE));
 	}
 
 }

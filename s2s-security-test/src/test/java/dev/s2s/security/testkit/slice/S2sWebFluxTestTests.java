@@ -22,6 +22,7 @@ import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.WithDelegatedCaller;
 import dev.s2s.security.test.WithUserCaller;
 import dev.s2s.security.test.autoconfigure.S2sWebFluxTest;
+import dev.s2s.security.testkit.RulesController;
 import dev.s2s.security.testkit.WhoAmIController;
 import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.test.NegativeTests;
@@ -43,13 +44,15 @@ import static dev.s2s.security.test.S2sWebTestClient.caller;
 import static dev.s2s.security.test.TestCaller.delegated;
 import static dev.s2s.security.test.TestCaller.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link S2sWebFluxTest}: the controller, s2s-security and an issuer; nothing else. The
+ * {@link S2sWebFluxTest}: the controllers, s2s-security and an issuer; nothing else. The
  * test's own rules admit only {@code order-service} with {@code inventory.read} to
- * {@code /stock/**}.
+ * {@code /stock/**}; {@link RulesController}'s annotations do the same for
+ * {@code /api/stock/*}.
  */
-@S2sWebFluxTest(controllers = WhoAmIController.class,
+@S2sWebFluxTest(controllers = { WhoAmIController.class, RulesController.class },
 		properties = { "s2s.security.service-id=inventory-service",
 				"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform" })
 @Import(S2sWebFluxTestTests.StockRules.class)
@@ -116,9 +119,32 @@ class S2sWebFluxTestTests {
 
 	@Test
 	void negativeTestsRunThroughWebTestClient() {
-		NegativeTests.forEndpoint(HttpMethod.GET, "/stock/1")
+		NegativeTests.forEndpoint(HttpMethod.GET, "/api/stock/1")
 			.allowing(service("order-service").scopes("inventory.read"))
 			.run(this.client);
+	}
+
+	@Test
+	void negativeTestsNameTheRuleThatNoLongerHolds() {
+		NegativeTests stock = NegativeTests.forEndpoint(HttpMethod.GET, "/api/no-scope-rule/stock/1")
+			.allowing(service("order-service").scopes("inventory.read"));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stock.run(this.client))
+			.withMessage("GET /api/no-scope-rule/stock/1: 1 of 23 negative cases failed:\n"
+					+ "  - scope rule: service 'order-service' without scope 'inventory.read' "
+					+ "on GET /api/no-scope-rule/stock/1: expected 403 but was 200");
+	}
+
+	@Test
+	void negativeTestsWantTheMissingScopeNamed() {
+		// Spring Security's own answer to its own denial names no scope.
+		NegativeTests stock = NegativeTests.forEndpoint(HttpMethod.GET, "/stock/1")
+			.allowing(service("order-service").scopes("inventory.read"));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> stock.run(this.client))
+			.withMessageStartingWith("GET /stock/1: 1 of 23 negative cases failed:\n"
+					+ "  - scope rule: service 'order-service' without scope 'inventory.read' on GET /stock/1: "
+					+ "expected 403 with WWW-Authenticate: Bearer error=\"insufficient_scope\" with a scope parameter "
+					+ "naming 'inventory.read' but was 403 with WWW-Authenticate: Bearer error=\"insufficient_scope\"")
+			.withMessageEndingWith("(no scope parameter)");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -42,6 +42,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authorization.event.AuthorizationEvent;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -64,6 +65,11 @@ public final class Demo {
 	 * inventory-service's latest authorization decision, to say why a call was refused.
 	 */
 	private final AtomicReference<CallerDecision> lastDecision = new AtomicReference<>();
+
+	/**
+	 * What the services' {@code CallerDecisionRecorder} logs while the scenario plays.
+	 */
+	private DecisionLog log;
 
 	Demo() {
 	}
@@ -96,51 +102,70 @@ public final class Demo {
 				ConfigurableApplicationContext payment = start(PaymentServiceApplication.application(),
 						"IDP_ISSUER_URI=" + issuer, "INVENTORY_URL=" + url(inventory), "ORDER_URL=" + url(order),
 						"PAYMENT_SERVICE_SECRET=payment-secret")) {
-			TokenRequestCounter tokenRequests = idp.getBean(TokenRequestCounter.class);
-			InventoryClient orderToInventory = order.getBean(InventoryClient.class);
-			String inventoryUrl = url(inventory) + "/api/internal/stock/widget";
-
-			for (int i = 0; i < CALLS; i++) {
-				orderToInventory.stock("widget");
+			try (DecisionLog log = DecisionLog.collect()) {
+				this.log = log;
+				scenario(idp, inventory, order, payment, issuer);
 			}
-			int requests = tokenRequests.requests("order-service");
-			this.rows.add(new Row(CALLS + " calls to inventory-service", "order-service", "1 token request",
-					requests + " token request" + ((requests == 1) ? "" : "s"), requests == 1));
-
-			this.rows.add(call("GET /api/internal/stock/widget", "order-service (listed, inventory.read)", 200,
-					() -> status(() -> orderToInventory.stock("widget"))));
-			WebClient paymentToInventory = payment.getBean(WebClient.Builder.class)
-				.baseUrl(url(inventory) + "/api/internal")
-				.build();
-			this.rows.add(call("GET /api/internal/stock/widget", "payment-service (not listed)", 403, () -> status(
-					() -> paymentToInventory.get().uri("/stock/widget").retrieve().toBodilessEntity().block())));
-			String paymentTokenForOrders = payment.getBean(ServiceTokens.class).getToken("order-service");
-			this.rows.add(call("GET /api/internal/stock/widget", "payment-service, token for order-service", 401,
-					() -> get(inventoryUrl, paymentTokenForOrders)));
-			this.rows
-				.add(call("GET /api/internal/stock/widget", "nobody (no token)", 401, () -> get(inventoryUrl, null)));
-
-			String alice = new UserLogin(URI.create(issuer)).accessToken("alice", "alice",
-					"openid order.read inventory.read");
-			this.rows
-				.add(call("GET /api/internal/stock/widget", "alice (a user)", 403, () -> get(inventoryUrl, alice)));
-			this.rows.add(call("GET /api/internal/reorder-report (no annot.)", "alice (a user)", 403,
-					() -> get(url(inventory) + "/api/internal/reorder-report", alice)));
-			this.rows.add(call("GET /api/orders/stock/widget -> inventory", "alice, then order-service for alice", 200,
-					() -> getWithBody(url(order) + "/api/orders/stock/widget", alice)));
-			this.rows.add(call("GET /api/orders/42 (@HttpExchange)", "payment-service", 200,
-					() -> status(() -> payment.getBean(OrderClient.class).order("42").block())));
 		}
 		return List.copyOf(this.rows);
 	}
 
+	private void scenario(ConfigurableApplicationContext idp, ConfigurableApplicationContext inventory,
+			ConfigurableApplicationContext order, ConfigurableApplicationContext payment, String issuer)
+			throws Exception {
+		TokenRequestCounter tokenRequests = idp.getBean(TokenRequestCounter.class);
+		InventoryClient orderToInventory = order.getBean(InventoryClient.class);
+		String inventoryUrl = url(inventory) + "/api/internal/stock/widget";
+
+		this.log.during(this.rows.size() + 1);
+		for (int i = 0; i < CALLS; i++) {
+			orderToInventory.stock("widget");
+		}
+		int requests = tokenRequests.requests("order-service");
+		this.rows.add(new Row(CALLS + " calls to inventory-service", "order-service", "1 token request",
+				requests + " token request" + ((requests == 1) ? "" : "s"), requests == 1,
+				this.log.of(this.rows.size() + 1)));
+
+		this.rows.add(call("GET /api/internal/stock/widget", "order-service (listed, inventory.read)", 200,
+				() -> status(() -> orderToInventory.stock("widget"))));
+		WebClient paymentToInventory = payment.getBean(WebClient.Builder.class)
+			.baseUrl(url(inventory) + "/api/internal")
+			.build();
+		this.rows.add(call("GET /api/internal/stock/widget", "payment-service (not listed)", 403, () -> status(
+				() -> paymentToInventory.get().uri("/stock/widget").retrieve().toBodilessEntity().block())));
+		String paymentTokenForOrders = payment.getBean(ServiceTokens.class).getToken("order-service");
+		this.rows.add(call("GET /api/internal/stock/widget", "payment-service, token for order-service", 401,
+				() -> get(inventoryUrl, paymentTokenForOrders)));
+		this.rows.add(call("GET /api/internal/stock/widget", "nobody (no token)", 401, () -> get(inventoryUrl, null)));
+
+		String alice = new UserLogin(URI.create(issuer)).accessToken("alice", "alice",
+				"openid order.read inventory.read");
+		this.rows.add(call("GET /api/internal/stock/widget", "alice (a user)", 403, () -> get(inventoryUrl, alice)));
+		this.rows.add(call("GET /api/internal/reorder-report (no annot.)", "alice (a user)", 403,
+				() -> get(url(inventory) + "/api/internal/reorder-report", alice)));
+		this.rows.add(call("GET /api/orders/stock/widget -> inventory", "alice, then order-service for alice", 200,
+				() -> getWithBody(url(order) + "/api/orders/stock/widget", alice)));
+		this.rows.add(call("GET /api/orders/42 (@HttpExchange)", "payment-service", 200,
+				() -> status(() -> payment.getBean(OrderClient.class).order("42").block())));
+	}
+
 	private static ConfigurableApplicationContext start(SpringApplicationBuilder application, String... properties) {
-		// Later properties win: a fixed port replaces the random one.
+		// Later properties win: a fixed port replaces the random one. The services share
+		// the JVM's logging, whose application-name label would name the first of them on
+		// every line: it is left out, and ServiceLogLabel tells who logged what instead.
 		return application
 			.properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off",
-					"logging.level.root=WARN")
+					"logging.level.root=WARN", "logging.include-application-name=false")
 			.properties(properties)
+			.initializers(Demo::labelRequests)
 			.run();
+	}
+
+	private static void labelRequests(ConfigurableApplicationContext context) {
+		String service = context.getEnvironment().getProperty("spring.application.name");
+		if (context instanceof WebApplicationContext && service != null) {
+			context.getBeanFactory().registerSingleton("demoServiceLogLabel", new ServiceLogLabel(service));
+		}
 	}
 
 	private void recordDecision(ApplicationEvent event) {
@@ -151,6 +176,8 @@ public final class Demo {
 	}
 
 	private Row call(String request, String caller, int expected, Callable<String> call) {
+		int number = this.rows.size() + 1;
+		this.log.during(number);
 		this.lastDecision.set(null);
 		String happened;
 		try {
@@ -164,7 +191,7 @@ public final class Demo {
 			happened += " " + decision.getReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
 		}
 		return new Row(request, caller, String.valueOf(expected), happened,
-				happened.startsWith(String.valueOf(expected)));
+				happened.startsWith(String.valueOf(expected)), this.log.of(number));
 	}
 
 	private String get(String url, String token) throws IOException, InterruptedException {
@@ -222,9 +249,30 @@ public final class Demo {
 		}
 		long failed = this.rows.stream().filter((row) -> !row.asExpected()).count();
 		System.out.printf("%n%d of %d outcomes as expected%n%n", this.rows.size() - failed, this.rows.size());
+		if (this.rows.stream().anyMatch((row) -> !row.logged().isEmpty())) {
+			System.out.println("What the services logged (CallerDecisionRecorder), by call:");
+			for (int i = 0; i < this.rows.size(); i++) {
+				for (DecisionLog.Logged line : this.rows.get(i).logged()) {
+					System.out.printf("%-2s %-17s %-5s %s%n", i + 1, line.service(), line.level(), line.message());
+				}
+			}
+			System.out.println();
+		}
 	}
 
-	record Row(String call, String caller, String expected, String happened, boolean asExpected) {
+	/**
+	 * One call of the scenario.
+	 *
+	 * @param call what was called
+	 * @param caller who called
+	 * @param expected the outcome expected
+	 * @param happened the outcome
+	 * @param asExpected whether the outcome is the one expected
+	 * @param logged what the services' {@code CallerDecisionRecorder} logged during the
+	 * call
+	 */
+	record Row(String call, String caller, String expected, String happened, boolean asExpected,
+			List<DecisionLog.Logged> logged) {
 	}
 
 }

@@ -35,6 +35,19 @@ class SpringAuthorizationServerScenarioTests {
 			.as("%s by %s: expected %s, happened %s", row.call(), row.caller(), row.expected(), row.happened())
 			.isTrue());
 		assertThat(rows).anySatisfy((row) -> assertThat(row.happened()).contains("alice via order-service"));
+		// Each denial line belongs to its call and to the service that denied.
+		Demo.Row notListed = rows.get(2);
+		assertThat(notListed.caller()).isEqualTo("payment-service (not listed)");
+		assertThat(notListed.logged()).singleElement().satisfies((line) -> {
+			assertThat(line.service()).isEqualTo("inventory-service");
+			assertThat(line.level()).isEqualTo("WARN");
+			assertThat(line.message()).startsWith("s2s authorization denied: reason=service_not_listed")
+				.contains("service=\"payment-service\"");
+		});
+		assertThat(rows.get(5).logged()).singleElement()
+			.satisfies((line) -> assertThat(line.message()).contains("reason=caller_type_not_accepted"));
+		assertThat(rows.get(1).logged()).isEmpty();
+		assertThat(rows.get(3).logged()).isEmpty();
 	}
 
 }
