@@ -18,8 +18,8 @@ package dev.s2s.samples.inventory;
 import dev.s2s.security.annotation.DelegatedCaller;
 import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.annotation.UserCaller;
-import dev.s2s.security.caller.CallerAuthentication;
 import dev.s2s.security.caller.DelegatedAuthentication;
+import dev.s2s.security.caller.ServiceAuthentication;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +38,8 @@ class StockController {
 	 */
 	@ServiceCaller(value = "order-service", scopes = "inventory.read")
 	@GetMapping("/api/internal/stock/{sku}")
-	String stock(@PathVariable String sku, CallerAuthentication caller) {
-		return "42 x " + sku + " for " + caller.getName();
+	String stock(@PathVariable String sku, ServiceAuthentication caller) {
+		return "42 x " + sku + " for " + caller.getServiceId();
 	}
 
 	/**
