@@ -73,7 +73,10 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	/** Larger than any real access token; larger input is refused before parsing. */
 	static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-	private static final String INVALID = "The access token is invalid";
+	static final String INVALID = "The access token is invalid";
+
+	/** What NimbusJwtDecoder puts before every reason. */
+	private static final String SPRING_PREFIX = "An error occurred while attempting to decode the Jwt: ";
 
 	private static final long OUTAGE_WARNING_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -198,7 +201,7 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			return this.decoder.decode(token);
 		}
 		catch (BadJwtException ex) {
-			throw rejected(ex.getMessage());
+			throw rejected(withoutSpringPrefix(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			if (hasCause(ex, IssuerKeySelector.UntrustedIssuerException.class)) {
@@ -208,7 +211,7 @@ public final class S2sJwtDecoder implements JwtDecoder {
 				throw rejected("unknown key id; keys were refetched too recently to look again");
 			}
 			warnOutage(rootCause(ex));
-			throw new BadJwtException(INVALID);
+			throw new RejectedTokenException("keys unavailable (" + rootCause(ex).getClass().getSimpleName() + ")");
 		}
 	}
 
@@ -229,11 +232,17 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		}
 	}
 
-	private static BadJwtException rejected(@Nullable String reason) {
+	private static @Nullable String withoutSpringPrefix(@Nullable String message) {
+		return (message != null && message.startsWith(SPRING_PREFIX)) ? message.substring(SPRING_PREFIX.length())
+				: message;
+	}
+
+	private static RejectedTokenException rejected(@Nullable String reason) {
+		String sanitized = LogSanitizer.sanitize((reason != null) ? reason : "no reason given");
 		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected a token: " + LogSanitizer.sanitize(reason));
+			logger.debug("Rejected a token: " + sanitized);
 		}
-		return new BadJwtException(INVALID);
+		return new RejectedTokenException(sanitized);
 	}
 
 	private static Duration remainingLifetime(Jwt jwt, Clock clock) {

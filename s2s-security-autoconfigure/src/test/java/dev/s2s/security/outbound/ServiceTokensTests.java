@@ -39,8 +39,14 @@ import java.util.stream.Stream;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.s2s.security.outbound.TestTokenEndpoint.Reply;
@@ -48,6 +54,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -536,6 +543,90 @@ class ServiceTokensTests {
 		tokens.getToken("inventory", null);
 		assertThat(this.endpoint.parameters()).extracting((p) -> p.get("client_secret"))
 			.containsExactly("first", "second-longer");
+	}
+
+	@ParameterizedTest
+	@MethodSource("ecCurves")
+	void getTokenWhenPrivateKeyJwtWithAnEcKeyThenSignsWithTheCurvesAlgorithm(Curve curve, JWSAlgorithm expected,
+			@TempDir Path dir) throws Exception {
+		ECKey key = new ECKeyGenerator(curve).keyID("ec-1").generate();
+		Path file = dir.resolve("key.jwk");
+		Files.writeString(file, key.toJSONString());
+		ServiceTokens tokens = build(ServiceTokens
+			.builder(ClientCredentials.privateKeyJwt("order-service", ClientCredentials.keyFile(file), "ec-1"))
+			.target(target(OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("inventory", null);
+		SignedJWT assertion = SignedJWT.parse(this.endpoint.parameters().get(0).get("client_assertion"));
+		assertThat(assertion.getHeader().getAlgorithm()).isEqualTo(expected);
+		assertThat(assertion.verify(new ECDSAVerifier(key.toPublicJWK()))).isTrue();
+	}
+
+	static Stream<Arguments> ecCurves() {
+		return Stream.of(Arguments.of(Curve.P_256, JWSAlgorithm.ES256), Arguments.of(Curve.P_384, JWSAlgorithm.ES384),
+				Arguments.of(Curve.P_521, JWSAlgorithm.ES512));
+	}
+
+	@Test
+	void getTokenWhenPrivateKeyJwtWithAnRsaJwkFileThenSignsWithIt(@TempDir Path dir) throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+		Path file = dir.resolve("key.json");
+		Files.writeString(file, key.toJSONString());
+		ServiceTokens tokens = build(ServiceTokens
+			.builder(ClientCredentials.privateKeyJwt("order-service", ClientCredentials.keyFile(file), "rsa-1"))
+			.target(target(OutboundTarget.Identity.SERVICE)));
+		tokens.getToken("inventory", null);
+		SignedJWT assertion = SignedJWT.parse(this.endpoint.parameters().get(0).get("client_assertion"));
+		assertThat(assertion.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+		assertThat(assertion.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
+	}
+
+	@Test
+	void getTokenWhenTwoTargetsShareAnAudienceButNotScopesThenEachGetsItsOwnToken() {
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
+			.target(new OutboundTarget("reader", List.of(URI.create("http://inventory/read")), "inventory-service",
+					List.of("inventory.read"), OutboundTarget.Identity.SERVICE))
+			.target(new OutboundTarget("writer", List.of(URI.create("http://inventory/write")), "inventory-service",
+					List.of("inventory.write"), OutboundTarget.Identity.SERVICE)));
+		assertThat(tokens.getToken("reader", null)).isEqualTo("token-1");
+		assertThat(tokens.getToken("writer", null)).isEqualTo("token-2");
+		assertThat(this.endpoint.parameters()).extracting((parameters) -> parameters.get("scope"))
+			.containsExactly("inventory.read", "inventory.write");
+	}
+
+	@Test
+	void getTokenWhenTheIncomingTokenExpiresFirstThenTheExchangedTokenIsNotUsedPastIt() throws Exception {
+		this.endpoint.respond((n) -> Reply.token("exchanged-" + n, 3600));
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.EXCHANGE);
+		Jwt incoming = incoming(jwt(this.clock.instant().plusSeconds(60)));
+		assertThat(tokens.getToken("inventory", incoming)).isEqualTo("exchanged-1");
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(tokens.getToken("inventory", incoming)).isEqualTo("exchanged-1");
+		// Usable until 5 s before the incoming token's exp, not for the hour it was
+		// issued for.
+		this.clock.advance(Duration.ofSeconds(27));
+		assertThat(tokens.getToken("inventory", incoming)).isEqualTo("exchanged-2");
+	}
+
+	@Test
+	void getTokenWhenManyKeysFailTogetherThenTheyRetryApart() {
+		this.endpoint.respond((n) -> new Reply(500, "text/plain", "no"));
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(credentials()).target(target(OutboundTarget.Identity.EXCHANGE)), true,
+				Duration.ofSeconds(60));
+		List<Jwt> callers = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			callers.add(incoming("user-" + i));
+		}
+		callers.forEach((caller) -> assertThatExceptionOfType(ServiceTokenException.class)
+			.isThrownBy(() -> tokens.getToken("inventory", caller)));
+		assertThat(this.endpoint.requests()).isEqualTo(24);
+		// The first back-off lies in [0.5 s, 1 s]: at 0.75 s some keys retry and some
+		// wait
+		// (without jitter all would wait; the chance that all land on one side is 2^-23).
+		this.clock.advance(Duration.ofMillis(750));
+		callers.forEach((caller) -> assertThatExceptionOfType(ServiceTokenException.class)
+			.isThrownBy(() -> tokens.getToken("inventory", caller)));
+		assertThat(this.endpoint.requests()).isStrictlyBetween(24, 48);
 	}
 
 	@Test

@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -348,6 +349,17 @@ abstract class AuthorizationIntegrationTests {
 	}
 
 	@Test
+	void theHandlerSeesTheCorrelationIdOfTheRequest() throws Exception {
+		HttpResponse<String> given = get("/stock/correlation", service("order-service"), "X-Correlation-Id",
+				"order-42");
+		assertThat(given.statusCode()).isEqualTo(200);
+		assertThat(given.body()).isEqualTo("order-42");
+		HttpResponse<String> generated = get("/stock/correlation", service("order-service"));
+		assertThat(generated.body()).isNotEqualTo("null")
+			.isEqualTo(generated.headers().firstValue("X-Correlation-Id").orElseThrow());
+	}
+
+	@Test
 	void invalidCorrelationIdIsReplacedAndTheAuditEventCarriesIt() throws Exception {
 		HttpResponse<String> response = get("/stock", service("payment-service"), "X-Correlation-Id",
 				"not valid\u00e9");
@@ -531,6 +543,17 @@ abstract class AuthorizationIntegrationTests {
 		@OrderWriter
 		String meta() {
 			return this.recorder.call("meta");
+		}
+
+		/**
+		 * The correlation id as the handler's own log lines would see it: the Reactor
+		 * context on WebFlux, the MDC of the request thread on MVC (which subscribes on
+		 * that thread).
+		 */
+		@GetMapping("/stock/correlation")
+		Mono<String> correlation() {
+			return Mono.deferContextual((context) -> Mono
+				.just(context.getOrDefault("correlationId", String.valueOf(MDC.get("correlationId")))));
 		}
 
 	}

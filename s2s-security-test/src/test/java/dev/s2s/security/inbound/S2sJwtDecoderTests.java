@@ -87,7 +87,7 @@ class S2sJwtDecoderTests {
 			.issuer(new TrustedIssuer(this.issuer.issuerUri().toString(), null, Set.of(SERVICE),
 					Set.of(JWSAlgorithm.RS256)))
 			.build();
-		assertRejected(decoder, token);
+		assertRejected(decoder, token, "no matching key(s)");
 	}
 
 	@ParameterizedTest
@@ -107,26 +107,27 @@ class S2sJwtDecoderTests {
 	void decodeWhenBadTokensThenEachIsRejected() {
 		var bad = this.issuer.badTokens(SERVICE);
 		S2sJwtDecoder decoder = decoder();
-		assertRejected(decoder, bad.expired());
-		assertRejected(decoder, bad.notYetValid());
-		assertRejected(decoder, bad.wrongIssuer());
-		assertRejected(decoder, bad.wrongAudience());
-		assertRejected(decoder, bad.missingExpiry());
-		assertRejected(decoder, bad.algNone());
-		assertRejected(decoder, bad.hs256SignedWithPublicKey());
-		assertRejected(decoder, bad.unknownKeyId());
-		assertRejected(decoder, bad.signedWithForeignKey());
-		assertRejected(decoder, bad.idTokenShaped());
-		assertRejected(decoder, bad.refreshTokenShaped());
-		assertRejected(decoder, bad.logoutTokenShaped());
+		assertRejected(decoder, bad.expired(), "Jwt expired at");
+		assertRejected(decoder, bad.notYetValid(), "Jwt used before");
+		assertRejected(decoder, bad.wrongIssuer(), "untrusted issuer");
+		assertRejected(decoder, bad.wrongAudience(), "not meant for this service");
+		assertRejected(decoder, bad.missingExpiry(), "exp is required");
+		assertRejected(decoder, bad.algNone(), "Unsupported algorithm of none");
+		assertRejected(decoder, bad.hs256SignedWithPublicKey(), "no matching key(s)");
+		assertRejected(decoder, bad.unknownKeyId(), "no matching key(s)");
+		assertRejected(decoder, bad.signedWithForeignKey(), "Invalid signature");
+		assertRejected(decoder, bad.idTokenShaped(), "ID tokens are not accepted");
+		assertRejected(decoder, bad.refreshTokenShaped(), "not an access token");
+		assertRejected(decoder, bad.logoutTokenShaped(), "not an access token");
 	}
 
 	@Test
 	void decodeWhenTokenTypeIsNotAnAccessTokenThenRejected() {
+		assertRejected(decoder(), this.issuer.serviceToken("order-service").audience(SERVICE).type("logout+jwt").sign(),
+				"not an access token");
 		assertRejected(decoder(),
-				this.issuer.serviceToken("order-service").audience(SERVICE).type("logout+jwt").sign());
-		assertRejected(decoder(),
-				this.issuer.serviceToken("order-service").audience(SERVICE).claim("token_use", "id").sign());
+				this.issuer.serviceToken("order-service").audience(SERVICE).claim("token_use", "id").sign(),
+				"not an access token");
 	}
 
 	@Test
@@ -136,7 +137,7 @@ class S2sJwtDecoderTests {
 			.issuedAt(Instant.now().plusSeconds(120))
 			.expiresAt(Instant.now().plusSeconds(300))
 			.sign();
-		assertRejected(decoder(), token);
+		assertRejected(decoder(), token, "issued in the future");
 	}
 
 	@Test
@@ -153,7 +154,7 @@ class S2sJwtDecoderTests {
 	void decodeWhenLifetimeExceedsMaximumThenRejected() {
 		String token = this.issuer.serviceToken("order-service").audience(SERVICE).lifetime(Duration.ofHours(2)).sign();
 		assertThat(decoder().decode(token)).isNotNull();
-		assertRejected(builder().maxTokenLifetime(Duration.ofHours(1)).build(), token);
+		assertRejected(builder().maxTokenLifetime(Duration.ofHours(1)).build(), token, "lives longer than");
 	}
 
 	@Test
@@ -164,7 +165,7 @@ class S2sJwtDecoderTests {
 			.expiresAt(Instant.now().minusSeconds(2))
 			.sign();
 		assertThat(builder().clockSkew(Duration.ofSeconds(5)).build().decode(token)).isNotNull();
-		assertRejected(builder().clockSkew(Duration.ZERO).build(), token);
+		assertRejected(builder().clockSkew(Duration.ZERO).build(), token, "Jwt expired at");
 	}
 
 	@Test
@@ -186,14 +187,15 @@ class S2sJwtDecoderTests {
 			// A token naming the second issuer but signed by the first: the first's keys
 			// are never consulted.
 			assertRejected(decoder,
-					this.issuer.serviceToken("a").audience(SERVICE).claim("iss", other.issuerUri().toString()).sign());
+					this.issuer.serviceToken("a").audience(SERVICE).claim("iss", other.issuerUri().toString()).sign(),
+					"no matching key(s)");
 		}
 	}
 
 	@Test
 	void decodeWhenUntrustedIssuerThenNoRequestIsMadeToIt() {
 		try (FakeTokenIssuer stranger = FakeTokenIssuer.start()) {
-			assertRejected(decoder(), stranger.serviceToken("a").audience(SERVICE).sign());
+			assertRejected(decoder(), stranger.serviceToken("a").audience(SERVICE).sign(), "untrusted issuer");
 			assertThat(stranger.requests()).isEmpty();
 		}
 	}
@@ -201,10 +203,10 @@ class S2sJwtDecoderTests {
 	@Test
 	void decodeWhenGarbageOrOversizedInputThenRejected() {
 		S2sJwtDecoder decoder = decoder();
-		assertRejected(decoder, "not-a-jwt");
-		assertRejected(decoder, "a.b.c");
-		assertRejected(decoder, "eyJhbGciOiJSUzI1NiJ9.e30.");
-		assertRejected(decoder, "x".repeat(S2sJwtDecoder.MAX_TOKEN_LENGTH + 1));
+		assertRejected(decoder, "not-a-jwt", "not a compact JWS");
+		assertRejected(decoder, "a.b.c", "not strict UTF-8 JSON");
+		assertRejected(decoder, "eyJhbGciOiJSUzI1NiJ9.e30.", "Malformed token");
+		assertRejected(decoder, "x".repeat(S2sJwtDecoder.MAX_TOKEN_LENGTH + 1), "token larger than 16384");
 		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isZero();
 	}
 
@@ -230,7 +232,7 @@ class S2sJwtDecoderTests {
 			.sign();
 		assertThat(decoder.decode(token)).isNotNull();
 		clock.advance(Duration.ofMinutes(6));
-		assertRejected(decoder, token);
+		assertRejected(decoder, token, "Jwt expired at");
 	}
 
 	@Test
@@ -252,7 +254,7 @@ class S2sJwtDecoderTests {
 				.audience(SERVICE)
 				.header("kid", UUID.randomUUID().toString())
 				.sign();
-			assertRejected(decoder, token);
+			assertRejected(decoder, token, "no matching key(s)", "refetched too recently");
 		}
 		assertThat(this.issuer.requestCount(Endpoint.JWKS) - fetchesBefore).isLessThanOrEqualTo(1);
 		// Made-up key ids are bad tokens, not an outage: no warning per token.
@@ -264,7 +266,8 @@ class S2sJwtDecoderTests {
 		this.issuer.discoveryEndpoint().fail(Fault.HTTP_500);
 		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
 		for (int i = 0; i < 20; i++) {
-			assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+			assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign(),
+					"keys unavailable", "refetched too recently");
 		}
 		assertThat(output.getAll().split("keys are unavailable", -1)).hasSize(2);
 	}
@@ -288,7 +291,7 @@ class S2sJwtDecoderTests {
 		this.issuer.retireKey(oldKey);
 		await(Duration.ofMillis(700)); // past the key cache's time to live
 		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
-		assertRejected(decoder, oldToken);
+		assertRejected(decoder, oldToken, "no matching key(s)");
 	}
 
 	@Test
@@ -306,7 +309,7 @@ class S2sJwtDecoderTests {
 		this.issuer.jwksEndpoint().fail(Fault.DOWN);
 		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
 		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
-		assertRejected(decoder, token);
+		assertRejected(decoder, token, "keys unavailable");
 		this.issuer.discoveryEndpoint().recover();
 		this.issuer.jwksEndpoint().recover();
 		await(Duration.ofMillis(150));
@@ -335,7 +338,8 @@ class S2sJwtDecoderTests {
 			.jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1),
 					Duration.ofMillis(200), Duration.ofMillis(200), 64 * 1024))
 			.build();
-		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign(),
+				"keys unavailable (SocketTimeoutException)");
 	}
 
 	@Test
@@ -344,7 +348,7 @@ class S2sJwtDecoderTests {
 			.jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1),
 					Duration.ofSeconds(2), Duration.ofSeconds(2), 100))
 			.build();
-		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign(), "keys unavailable");
 	}
 
 	@Test
@@ -354,6 +358,18 @@ class S2sJwtDecoderTests {
 			.build();
 		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
 		assertThat(this.issuer.requestCount(Endpoint.DISCOVERY)).isZero();
+	}
+
+	@Test
+	void decodeWhenTheDiscoveryDocumentNamesAnotherIssuerThenItsKeysAreNotUsed() {
+		// Trusted as 'https://…/' while the provider calls itself without the slash: the
+		// discovery document is found at the same URL but names another issuer.
+		String lookalike = this.issuer.issuerUri() + "/";
+		S2sJwtDecoder decoder = S2sJwtDecoder.builder().issuer(TrustedIssuer.of(lookalike, SERVICE)).build();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).claim("iss", lookalike).sign();
+		assertRejected(decoder, token, "keys unavailable");
+		assertThat(this.issuer.requestCount(Endpoint.DISCOVERY)).isPositive();
+		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isZero();
 	}
 
 	private S2sJwtDecoder decoder() {
@@ -369,9 +385,14 @@ class S2sJwtDecoderTests {
 				Duration.ofSeconds(1), Duration.ofSeconds(1), 64 * 1024);
 	}
 
-	private static void assertRejected(S2sJwtDecoder decoder, String token) {
-		assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token))
-			.withMessage("The access token is invalid");
+	/**
+	 * Refused with the generic message, for the expected reason (any of them, for loops
+	 * where the reason changes once keys were refetched).
+	 */
+	private static void assertRejected(S2sJwtDecoder decoder, String token, String... reasons) {
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> decoder.decode(token))
+			.withMessage("The access token is invalid")
+			.satisfies((ex) -> assertThat(ex.getReason()).containsAnyOf(reasons).doesNotContain(token));
 	}
 
 	private static void await(Duration duration) {

@@ -200,6 +200,26 @@ class S2sAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
+	void startupLogListsEachProtectedEndpointOnWebFluxToo(CapturedOutput output) {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sInboundAutoConfiguration.class,
+							S2sAuthorizationAutoConfiguration.class, WebFluxAutoConfiguration.class))
+			.withPropertyValues("s2s.security.service-id=inventory-service",
+					"s2s.security.inbound.issuers[0].issuer-uri=https://idp.example.com/realms/platform",
+					"s2s.security.authorization.service-paths[0].pattern=/api/internal/**")
+			.withUserConfiguration(StockController.class, OpenController.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains(
+						"s2s endpoint policy: GET [/stock] -> services [order-service] (@ServiceCaller on StockController.stock)")
+					.contains("s2s endpoint policy: GET [/api/internal/reindex] -> services (any) "
+							+ "(service path /api/internal/**)")
+					.contains("  GET [/open] (OpenController.open)");
+			});
+	}
+
+	@Test
 	void invalidAnnotationFailsStartupNamingTheMethod() {
 		this.contextRunner.withUserConfiguration(BrokenController.class)
 			.run((context) -> assertThat(context).getFailure()

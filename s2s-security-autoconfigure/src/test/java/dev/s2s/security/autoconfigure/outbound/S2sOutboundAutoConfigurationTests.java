@@ -17,6 +17,8 @@
 package dev.s2s.security.autoconfigure.outbound;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import dev.s2s.security.autoconfigure.S2sSecurityAutoConfiguration;
 import dev.s2s.security.outbound.ServiceTokenException;
 import dev.s2s.security.outbound.ServiceTokenExchangeFilterFunction;
@@ -36,11 +42,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 import reactor.util.context.Context;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -396,6 +404,50 @@ class S2sOutboundAutoConfigurationTests {
 					.doesNotContainKey("audience");
 				assertThat(this.endpoint.parameters().get(1)).containsEntry("audience", "https://billing.example.com")
 					.doesNotContainKey("resource");
+			});
+	}
+
+	@Test
+	void startupFailsWhenBothASecretAndASecretFileAreSet(@TempDir Path dir) throws Exception {
+		Path file = Files.writeString(dir.resolve("secret"), "from-file");
+		this.contextRunner.withPropertyValues("s2s.security.outbound.client-secret-file=" + file)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(MutuallyExclusiveConfigurationPropertiesException.class)
+				.hasMessageContaining("s2s.security.outbound.client-secret")
+				.hasMessageContaining("s2s.security.outbound.client-secret-file"));
+	}
+
+	@Test
+	void startupFailsWhenResourceIsTheAudienceParameterButTheAudienceIsNoUri() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.audience-parameter=resource")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("s2s.security.outbound.targets.inventory-service.audience")
+				.hasMessageContaining("absolute URI"));
+	}
+
+	@Test
+	void privateKeyFileMeansPrivateKeyJwtWithoutSayingSo(@TempDir Path dir) throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("order-key").generate();
+		Path file = Files.writeString(dir.resolve("key.json"), key.toJSONString());
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(S2sSecurityAutoConfiguration.class, S2sOutboundAutoConfiguration.class))
+			.withPropertyValues("s2s.security.service-id=order-service",
+					"s2s.security.outbound.token-uri=" + this.endpoint.tokenUri(),
+					"s2s.security.outbound.private-key-file=" + file, "s2s.security.outbound.private-key-id=order-key",
+					"s2s.security.outbound.targets.inventory-service.base-urls=" + this.inventory.url())
+			.run((context) -> {
+				context.getBean(ServiceTokens.class).getToken("inventory-service", null);
+				assertThat(this.endpoint.parameters().get(0)).containsKey("client_assertion")
+					.doesNotContainKey("client_secret");
+				assertThat(this.endpoint.authorizations().get(0)).isEmpty();
+				SignedJWT assertion = SignedJWT.parse(this.endpoint.parameters().get(0).get("client_assertion"));
+				assertThat(assertion.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
 			});
 	}
 
