@@ -18,6 +18,7 @@ package dev.s2s.security;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.servlet.Filter;
@@ -33,7 +34,10 @@ import org.springframework.web.server.WebFilter;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Rules the library's own code must keep, checked on its classes.
@@ -79,6 +83,36 @@ class ArchitectureTests {
 	@Test
 	void conditionsAreNotPublic() {
 		classes().that().areAssignableTo(SpringBootCondition.class).should().notBePublic().check(MAIN);
+	}
+
+	@Test
+	void autoConfigurationsHaveNoPublicMembers() {
+		members().that()
+			.areDeclaredInClassesThat()
+			.areAnnotatedWith(AutoConfiguration.class)
+			.and(DescribedPredicate.describe("are not implicit constructors",
+					(member) -> !(member instanceof JavaConstructor constructor
+							&& constructor.getRawParameterTypes().isEmpty())))
+			.should()
+			.notBePublic()
+			.because("an auto-configuration is an entry point for Spring Boot, not an API")
+			.check(MAIN);
+	}
+
+	@Test
+	void featurePackagesAreFreeOfCycles() {
+		slices().matching("dev.s2s.security.(*)..").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void theLibraryNeverDependsOnItsAutoConfiguration() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.s2s.security.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.s2s.security.autoconfigure..")
+			.because("the library must work without Spring Boot's auto-configuration, wired by hand")
+			.check(MAIN);
 	}
 
 }

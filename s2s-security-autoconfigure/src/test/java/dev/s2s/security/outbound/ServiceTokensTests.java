@@ -61,6 +61,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link ServiceTokens} against a real token endpoint on loopback.
@@ -134,19 +135,17 @@ class ServiceTokensTests {
 			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
 		}
 		awaitRequests(2);
-		sleep(200);
-		// Backing off: more calls, no more requests.
-		for (int i = 0; i < 20; i++) {
-			tokens.getToken("inventory", null);
-		}
-		sleep(200);
-		assertThat(this.endpoint.requests()).isEqualTo(2);
+		// While the renewal fails and then backs off, more calls make no more requests.
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(10)).until(() -> {
+			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+			return this.endpoint.requests() == 2;
+		});
 		// Once the back-off has passed, the next caller triggers one retry.
-		for (int i = 0; i < 40 && this.endpoint.requests() < 3; i++) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
 			this.clock.advance(Duration.ofSeconds(1));
 			assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
-			sleep(50);
-		}
+			return this.endpoint.requests() >= 3;
+		});
 		assertThat(this.endpoint.requests()).isEqualTo(3);
 		this.clock.advance(Duration.ofSeconds(60));
 		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
@@ -346,7 +345,7 @@ class ServiceTokensTests {
 			assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
 				.withMessageStartingWith("No token for target 'inventory'");
 			this.clock.advance(Duration.ofSeconds(2));
-			sleep(100);
+			pause(100);
 		}
 		assertThat(this.endpoint.requests()).isGreaterThanOrEqualTo(3);
 		assertThat(this.endpoint.maxOpen()).isEqualTo(1);
@@ -819,7 +818,10 @@ class ServiceTokensTests {
 		return results;
 	}
 
-	private static void sleep(long millis) {
+	/**
+	 * Pacing of steady traffic, not a wait for a condition.
+	 */
+	private static void pause(long millis) {
 		try {
 			Thread.sleep(millis);
 		}
@@ -829,27 +831,16 @@ class ServiceTokensTests {
 	}
 
 	private void awaitRequests(int count) {
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (this.endpoint.requests() < count && System.nanoTime() < until) {
-			Thread.onSpinWait();
-		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.endpoint.requests() >= count);
 		assertThat(this.endpoint.requests()).isEqualTo(count);
 	}
 
 	private void awaitNoneOpen() {
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (this.endpoint.open() > 0 && System.nanoTime() < until) {
-			sleep(10);
-		}
-		assertThat(this.endpoint.open()).isZero();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.endpoint.open() == 0);
 	}
 
 	private static void awaitToken(ServiceTokens tokens, String expected) {
-		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!expected.equals(tokens.getToken("inventory", null)) && System.nanoTime() < until) {
-			sleep(5);
-		}
-		assertThat(tokens.getToken("inventory", null)).isEqualTo(expected);
+		await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(tokens.getToken("inventory", null)));
 	}
 
 	static final class MutableClock extends Clock {
