@@ -28,6 +28,10 @@ import org.springframework.util.Assert;
  */
 public record ServiceIdentity(String serviceId) {
 
+	/**
+	 * Check the identity.
+	 * @param serviceId the service id, not empty
+	 */
 	public ServiceIdentity {
 		Assert.hasText(serviceId, "serviceId cannot be empty");
 	}

@@ -51,22 +51,31 @@ public final class CallerDecision extends AuthorizationDecision {
 			+ "error_description=\"The request requires higher privileges than provided by the access token.\", "
 			+ "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"";
 
+	/** The reason. */
 	private final DecisionReason reason;
 
+	/** The caller type. */
 	private final @Nullable CallerType callerType;
 
+	/** The service id. */
 	private final @Nullable String serviceId;
 
+	/** The user id. */
 	private final @Nullable String userId;
 
+	/** The http method. */
 	private final String httpMethod;
 
+	/** The route. */
 	private final String route;
 
+	/** The rule. */
 	private final String rule;
 
+	/** The correlation id. */
 	private final @Nullable String correlationId;
 
+	/** The required scopes. */
 	private final List<String> requiredScopes;
 
 	CallerDecision(boolean granted, DecisionReason reason, @Nullable Authentication authentication,

@@ -35,10 +35,19 @@ public class S2sSecurityProperties {
 	 */
 	private @Nullable String serviceId;
 
+	/**
+	 * Identifier of this service: the audience inbound tokens must carry and the client
+	 * id used for outbound tokens.
+	 * @return the service id, or {@code null} to use {@code spring.application.name}
+	 */
 	public @Nullable String getServiceId() {
 		return this.serviceId;
 	}
 
+	/**
+	 * Set the identifier of this service.
+	 * @param serviceId the service id
+	 */
 	public void setServiceId(@Nullable String serviceId) {
 		this.serviceId = serviceId;
 	}

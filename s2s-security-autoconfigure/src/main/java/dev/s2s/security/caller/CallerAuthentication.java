@@ -57,12 +57,16 @@ public abstract sealed class CallerAuthentication extends AbstractAuthentication
 
 	private static final long serialVersionUID = 1L;
 
+	/** The name. */
 	private final String name;
 
+	/** The proof. */
 	private final Object proof;
 
+	/** The scopes. */
 	private final Set<String> scopes;
 
+	/** The roles. */
 	private final Set<String> roles;
 
 	CallerAuthentication(Jwt token, String name, Set<String> scopes, Set<String> roles) {

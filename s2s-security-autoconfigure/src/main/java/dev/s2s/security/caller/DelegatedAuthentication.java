@@ -31,8 +31,10 @@ public final class DelegatedAuthentication extends CallerAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The user id. */
 	private final String userId;
 
+	/** The service id. */
 	private final String serviceId;
 
 	/**

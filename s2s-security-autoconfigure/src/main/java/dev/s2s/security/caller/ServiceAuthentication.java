@@ -30,8 +30,16 @@ public final class ServiceAuthentication extends CallerAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The service id. */
 	private final String serviceId;
 
+	/**
+	 * Create a service caller.
+	 * @param token the verified token
+	 * @param serviceId the calling service's id
+	 * @param scopes the scopes the token grants
+	 * @param roles the roles the token grants
+	 */
 	public ServiceAuthentication(Jwt token, String serviceId, Set<String> scopes, Set<String> roles) {
 		super(token, serviceId, scopes, roles);
 		Assert.hasText(serviceId, "serviceId cannot be empty");

@@ -30,6 +30,7 @@ public final class UserAuthentication extends CallerAuthentication {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The user id. */
 	private final String userId;
 
 	/**

@@ -48,7 +48,7 @@ final class IssuerKeys {
 
 	static JWKSource<SecurityContext> of(TrustedIssuer issuer, JwksSettings settings) {
 		ResourceRetriever retriever = new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
-				(int) settings.readTimeout().toMillis(), settings.sizeLimitBytes());
+				(int) settings.readTimeout().toMillis(), settings.maxResponseSizeBytes());
 		long ttl = settings.cacheTimeToLive().toMillis();
 		long minInterval = settings.minRefreshInterval().toMillis();
 		// Nimbus needs the refresh to fit inside the time to live.

@@ -31,19 +31,31 @@ import org.springframework.util.Assert;
  * provider cannot be reached
  * @param connectTimeout connect timeout of a fetch
  * @param readTimeout read timeout of a fetch
- * @param sizeLimitBytes largest accepted discovery or JWK Set document
+ * @param maxResponseSizeBytes largest accepted discovery or JWK Set document
  * @author s2s-security team
  * @since 0.1.0
  */
 public record JwksSettings(Duration cacheTimeToLive, Duration minRefreshInterval, Duration outageTolerance,
-		Duration connectTimeout, Duration readTimeout, int sizeLimitBytes) {
+		Duration connectTimeout, Duration readTimeout, int maxResponseSizeBytes) {
 
+	/**
+	 * Check the settings.
+	 * @param cacheTimeToLive how long fetched keys are used, longer than
+	 * {@code minRefreshInterval}
+	 * @param minRefreshInterval least time between two fetches caused by unknown key ids
+	 * or failures
+	 * @param outageTolerance how long the last known keys stay in use while the provider
+	 * is unreachable
+	 * @param connectTimeout connect timeout of discovery and key fetches
+	 * @param readTimeout read timeout of discovery and key fetches
+	 * @param maxResponseSizeBytes largest accepted discovery or JWK Set document
+	 */
 	public JwksSettings {
 		Assert.isTrue(cacheTimeToLive.compareTo(minRefreshInterval) > 0,
 				"cacheTimeToLive must be longer than minRefreshInterval");
 		Assert.isTrue(!minRefreshInterval.isNegative() && !minRefreshInterval.isZero(),
 				"minRefreshInterval must be positive");
-		Assert.isTrue(sizeLimitBytes > 0, "sizeLimitBytes must be positive");
+		Assert.isTrue(maxResponseSizeBytes > 0, "maxResponseSizeBytes must be positive");
 	}
 
 	/**

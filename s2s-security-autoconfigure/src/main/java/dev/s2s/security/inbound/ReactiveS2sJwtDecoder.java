@@ -35,6 +35,10 @@ public final class ReactiveS2sJwtDecoder implements ReactiveJwtDecoder {
 
 	private final S2sJwtDecoder decoder;
 
+	/**
+	 * Adapt a decoder.
+	 * @param decoder the decoder whose checks and cache this one shares
+	 */
 	public ReactiveS2sJwtDecoder(S2sJwtDecoder decoder) {
 		Assert.notNull(decoder, "decoder cannot be null");
 		this.decoder = decoder;

@@ -32,6 +32,7 @@ public final class RejectedTokenException extends BadJwtException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The reason. */
 	private final String reason;
 
 	RejectedTokenException(String reason) {

@@ -40,6 +40,14 @@ import org.springframework.util.Assert;
 public record TrustedIssuer(String issuerUri, @Nullable URI jwkSetUri, Set<String> audiences,
 		Set<JWSAlgorithm> algorithms, boolean atJwtTypeRequired) {
 
+	/**
+	 * Check the issuer.
+	 * @param issuerUri the exact {@code iss} value
+	 * @param jwkSetUri the JWK Set URI, or {@code null} to discover it
+	 * @param audiences the accepted audiences, at least one
+	 * @param algorithms the accepted signature algorithms, asymmetric only
+	 * @param atJwtTypeRequired whether tokens must carry {@code typ: at+jwt}
+	 */
 	public TrustedIssuer {
 		Assert.hasText(issuerUri, "issuerUri cannot be empty");
 		Assert.notEmpty(audiences, "audiences cannot be empty");

@@ -42,6 +42,15 @@ import org.springframework.util.Assert;
 public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String audience, List<String> scopes,
 		Identity identity, @Nullable AudienceParameter audienceParameter) {
 
+	/**
+	 * Check the target.
+	 * @param name the target's name, as used in {@link ServiceTokens#getToken(String)}
+	 * @param baseUrls the URLs whose requests get the target's token
+	 * @param audience the audience to ask for, or {@code null}
+	 * @param scopes the scopes to ask for
+	 * @param identity how identity travels to the target
+	 * @param audienceParameter how the audience is sent, or {@code null} for the default
+	 */
 	public OutboundTarget {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.notEmpty(baseUrls, "baseUrls cannot be empty");

@@ -33,10 +33,19 @@ public class ServiceTokenException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * Create an exception.
+	 * @param message what failed, never a token or a secret
+	 */
 	public ServiceTokenException(String message) {
 		super(message);
 	}
 
+	/**
+	 * Create an exception.
+	 * @param message what failed, never a token or a secret
+	 * @param cause the cause, whose message must not reach a caller
+	 */
 	public ServiceTokenException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}

@@ -55,6 +55,10 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 
 	private final ServiceTokens serviceTokens;
 
+	/**
+	 * Create a filter function.
+	 * @param serviceTokens where the tokens come from
+	 */
 	public ServiceTokenExchangeFilterFunction(ServiceTokens serviceTokens) {
 		Assert.notNull(serviceTokens, "serviceTokens cannot be null");
 		this.serviceTokens = serviceTokens;

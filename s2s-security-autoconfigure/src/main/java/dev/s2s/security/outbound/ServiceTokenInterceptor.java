@@ -48,6 +48,10 @@ public final class ServiceTokenInterceptor implements ClientHttpRequestIntercept
 
 	private final ServiceTokens serviceTokens;
 
+	/**
+	 * Create an interceptor.
+	 * @param serviceTokens where the tokens come from
+	 */
 	public ServiceTokenInterceptor(ServiceTokens serviceTokens) {
 		Assert.notNull(serviceTokens, "serviceTokens cannot be null");
 		this.serviceTokens = serviceTokens;

@@ -454,6 +454,11 @@ public final class ServiceTokens implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Renew a token in the background after this fraction of its lifetime.
+		 * @param fraction between 0 (exclusive) and 1 (exclusive); the default is 0.75
+		 * @return this builder
+		 */
 		public Builder renewAtFraction(double fraction) {
 			Assert.isTrue(fraction > 0 && fraction < 1, "renewAtFraction must be between 0 and 1");
 			this.renewAtFraction = fraction;

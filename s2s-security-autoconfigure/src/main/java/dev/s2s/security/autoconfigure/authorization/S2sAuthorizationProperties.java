@@ -57,34 +57,76 @@ public class S2sAuthorizationProperties {
 	 */
 	private List<String> publicPaths = new ArrayList<>();
 
+	/**
+	 * What happens to a request of an s2s filter chain whose handler names no caller (no
+	 * caller annotation, caller-typed parameter, enforced method-security annotation or
+	 * path rule): 'deny' answers 403, 'authenticated' admits any authenticated caller.
+	 * @return the unannotated
+	 */
 	public UnannotatedHandlers getUnannotated() {
 		return this.unannotated;
 	}
 
+	/**
+	 * What happens to a request of an s2s filter chain whose handler names no caller (no
+	 * caller annotation, caller-typed parameter, enforced method-security annotation or
+	 * path rule): 'deny' answers 403, 'authenticated' admits any authenticated caller.
+	 * @param unannotated the unannotated
+	 */
 	public void setUnannotated(UnannotatedHandlers unannotated) {
 		this.unannotated = unannotated;
 	}
 
+	/**
+	 * Whether allowed calls are published as Spring Security AuthorizationGrantedEvents
+	 * (and Actuator audit events) too. Denials always are.
+	 * @return the publish granted events
+	 */
 	public boolean isPublishGrantedEvents() {
 		return this.publishGrantedEvents;
 	}
 
+	/**
+	 * Whether allowed calls are published as Spring Security AuthorizationGrantedEvents
+	 * (and Actuator audit events) too. Denials always are.
+	 * @param publishGrantedEvents the publish granted events
+	 */
 	public void setPublishGrantedEvents(boolean publishGrantedEvents) {
 		this.publishGrantedEvents = publishGrantedEvents;
 	}
 
+	/**
+	 * Paths only services may call, whatever their handlers say; a request under one
+	 * without a token gets 401, any other caller 403.
+	 * @return the service paths
+	 */
 	public List<ServicePath> getServicePaths() {
 		return this.servicePaths;
 	}
 
+	/**
+	 * Paths only services may call, whatever their handlers say; a request under one
+	 * without a token gets 401, any other caller 403.
+	 * @param servicePaths the service paths
+	 */
 	public void setServicePaths(List<ServicePath> servicePaths) {
 		this.servicePaths = servicePaths;
 	}
 
+	/**
+	 * Paths that need no token, such as health probes. Neither authentication nor a
+	 * service-only rule applies to them.
+	 * @return the public paths
+	 */
 	public List<String> getPublicPaths() {
 		return this.publicPaths;
 	}
 
+	/**
+	 * Paths that need no token, such as health probes. Neither authentication nor a
+	 * service-only rule applies to them.
+	 * @param publicPaths the public paths
+	 */
 	public void setPublicPaths(List<String> publicPaths) {
 		this.publicPaths = publicPaths;
 	}
@@ -110,26 +152,52 @@ public class S2sAuthorizationProperties {
 		 */
 		private List<String> scopes = new ArrayList<>();
 
+		/**
+		 * Path pattern within the application, starting with '/', e.g.
+		 * '/api/internal/**'.
+		 * @return the pattern
+		 */
 		public @Nullable String getPattern() {
 			return this.pattern;
 		}
 
+		/**
+		 * Path pattern within the application, starting with '/', e.g.
+		 * '/api/internal/**'.
+		 * @param pattern the pattern
+		 */
 		public void setPattern(@Nullable String pattern) {
 			this.pattern = pattern;
 		}
 
+		/**
+		 * Ids of the services admitted; empty admits any authenticated service.
+		 * @return the services
+		 */
 		public List<String> getServices() {
 			return this.services;
 		}
 
+		/**
+		 * Ids of the services admitted; empty admits any authenticated service.
+		 * @param services the services
+		 */
 		public void setServices(List<String> services) {
 			this.services = services;
 		}
 
+		/**
+		 * Scopes a service's token must all carry.
+		 * @return the scopes
+		 */
 		public List<String> getScopes() {
 			return this.scopes;
 		}
 
+		/**
+		 * Scopes a service's token must all carry.
+		 * @param scopes the scopes
+		 */
 		public void setScopes(List<String> scopes) {
 			this.scopes = scopes;
 		}

@@ -57,34 +57,68 @@ public class S2sInboundProperties {
 
 	private final TokenCache tokenCache = new TokenCache();
 
+	/**
+	 * Identity providers whose tokens this service accepts. A token's 'iss' only selects
+	 * among these; no address a token names is ever fetched.
+	 * @return the issuers
+	 */
 	public List<Issuer> getIssuers() {
 		return this.issuers;
 	}
 
+	/**
+	 * Identity providers whose tokens this service accepts. A token's 'iss' only selects
+	 * among these; no address a token names is ever fetched.
+	 * @param issuers the issuers
+	 */
 	public void setIssuers(List<Issuer> issuers) {
 		this.issuers = issuers;
 	}
 
+	/**
+	 * Clock skew tolerated when checking 'exp', 'nbf' and 'iat'.
+	 * @return the clock skew
+	 */
 	public Duration getClockSkew() {
 		return this.clockSkew;
 	}
 
+	/**
+	 * Clock skew tolerated when checking 'exp', 'nbf' and 'iat'.
+	 * @param clockSkew the clock skew
+	 */
 	public void setClockSkew(Duration clockSkew) {
 		this.clockSkew = clockSkew;
 	}
 
+	/**
+	 * Longest lifetime a token may have, from 'iat' (or 'nbf') to 'exp'.
+	 * @return the max token lifetime
+	 */
 	public Duration getMaxTokenLifetime() {
 		return this.maxTokenLifetime;
 	}
 
+	/**
+	 * Longest lifetime a token may have, from 'iat' (or 'nbf') to 'exp'.
+	 * @param maxTokenLifetime the max token lifetime
+	 */
 	public void setMaxTokenLifetime(Duration maxTokenLifetime) {
 		this.maxTokenLifetime = maxTokenLifetime;
 	}
 
+	/**
+	 * Jwks.
+	 * @return the jwks
+	 */
 	public Jwks getJwks() {
 		return this.jwks;
 	}
 
+	/**
+	 * Token cache.
+	 * @return the token cache
+	 */
 	public TokenCache getTokenCache() {
 		return this.tokenCache;
 	}
@@ -187,90 +221,192 @@ public class S2sInboundProperties {
 		 */
 		private List<String> delegatingClients = new ArrayList<>();
 
+		/**
+		 * Exact 'iss' value of the provider's tokens. Its discovery document is read from
+		 * there on first use unless 'jwk-set-uri' is set.
+		 * @return the issuer uri
+		 */
 		public @Nullable String getIssuerUri() {
 			return this.issuerUri;
 		}
 
+		/**
+		 * Exact 'iss' value of the provider's tokens. Its discovery document is read from
+		 * there on first use unless 'jwk-set-uri' is set.
+		 * @param issuerUri the issuer uri
+		 */
 		public void setIssuerUri(@Nullable String issuerUri) {
 			this.issuerUri = issuerUri;
 		}
 
+		/**
+		 * JWK Set URI of the provider, to skip discovery.
+		 * @return the jwk set uri
+		 */
 		public @Nullable URI getJwkSetUri() {
 			return this.jwkSetUri;
 		}
 
+		/**
+		 * JWK Set URI of the provider, to skip discovery.
+		 * @param jwkSetUri the jwk set uri
+		 */
 		public void setJwkSetUri(@Nullable URI jwkSetUri) {
 			this.jwkSetUri = jwkSetUri;
 		}
 
+		/**
+		 * Audiences accepted in the 'aud' claim; at least one must be present. Defaults
+		 * to the service id.
+		 * @return the audiences
+		 */
 		public List<String> getAudiences() {
 			return this.audiences;
 		}
 
+		/**
+		 * Audiences accepted in the 'aud' claim; at least one must be present. Defaults
+		 * to the service id.
+		 * @param audiences the audiences
+		 */
 		public void setAudiences(List<String> audiences) {
 			this.audiences = audiences;
 		}
 
+		/**
+		 * Preset for how this provider's tokens tell services from users.
+		 * @return the provider
+		 */
 		public IdentityProvider getProvider() {
 			return this.provider;
 		}
 
+		/**
+		 * Preset for how this provider's tokens tell services from users.
+		 * @param provider the provider
+		 */
 		public void setProvider(IdentityProvider provider) {
 			this.provider = provider;
 		}
 
+		/**
+		 * Signature algorithms accepted. Only asymmetric ones; 'none' and HS* are
+		 * refused.
+		 * @return the algorithms
+		 */
 		public List<String> getAlgorithms() {
 			return this.algorithms;
 		}
 
+		/**
+		 * Signature algorithms accepted. Only asymmetric ones; 'none' and HS* are
+		 * refused.
+		 * @param algorithms the algorithms
+		 */
 		public void setAlgorithms(List<String> algorithms) {
 			this.algorithms = algorithms;
 		}
 
+		/**
+		 * Whether tokens must carry the RFC 9068 header 'typ: at+jwt', for providers set
+		 * to issue it (Keycloak with the client option, Auth0's RFC 9068 profile).
+		 * @return the require at jwt type
+		 */
 		public boolean isRequireAtJwtType() {
 			return this.requireAtJwtType;
 		}
 
+		/**
+		 * Whether tokens must carry the RFC 9068 header 'typ: at+jwt', for providers set
+		 * to issue it (Keycloak with the client option, Auth0's RFC 9068 profile).
+		 * @param requireAtJwtType the require at jwt type
+		 */
 		public void setRequireAtJwtType(boolean requireAtJwtType) {
 			this.requireAtJwtType = requireAtJwtType;
 		}
 
+		/**
+		 * Claim holding the calling service's id, instead of the preset's.
+		 * @return the service id claim
+		 */
 		public @Nullable String getServiceIdClaim() {
 			return this.serviceIdClaim;
 		}
 
+		/**
+		 * Claim holding the calling service's id, instead of the preset's.
+		 * @param serviceIdClaim the service id claim
+		 */
 		public void setServiceIdClaim(@Nullable String serviceIdClaim) {
 			this.serviceIdClaim = serviceIdClaim;
 		}
 
+		/**
+		 * Claim holding the user's id, instead of the preset's.
+		 * @return the user id claim
+		 */
 		public @Nullable String getUserIdClaim() {
 			return this.userIdClaim;
 		}
 
+		/**
+		 * Claim holding the user's id, instead of the preset's.
+		 * @param userIdClaim the user id claim
+		 */
 		public void setUserIdClaim(@Nullable String userIdClaim) {
 			this.userIdClaim = userIdClaim;
 		}
 
+		/**
+		 * Claims holding scopes (space-separated strings or arrays), instead of the
+		 * preset's.
+		 * @return the scope claims
+		 */
 		public @Nullable List<String> getScopeClaims() {
 			return this.scopeClaims;
 		}
 
+		/**
+		 * Claims holding scopes (space-separated strings or arrays), instead of the
+		 * preset's.
+		 * @param scopeClaims the scope claims
+		 */
 		public void setScopeClaims(@Nullable List<String> scopeClaims) {
 			this.scopeClaims = scopeClaims;
 		}
 
+		/**
+		 * Claims holding roles, instead of the preset's. Dotted names are paths into
+		 * nested objects; '{service-id}' stands for this service's id.
+		 * @return the role claims
+		 */
 		public @Nullable List<String> getRoleClaims() {
 			return this.roleClaims;
 		}
 
+		/**
+		 * Claims holding roles, instead of the preset's. Dotted names are paths into
+		 * nested objects; '{service-id}' stands for this service's id.
+		 * @param roleClaims the role claims
+		 */
 		public void setRoleClaims(@Nullable List<String> roleClaims) {
 			this.roleClaims = roleClaims;
 		}
 
+		/**
+		 * Client ids whose user tokens mean the client acts for the user, for providers
+		 * whose token exchange adds no 'act' claim (Keycloak, Okta, Entra ID).
+		 * @return the delegating clients
+		 */
 		public List<String> getDelegatingClients() {
 			return this.delegatingClients;
 		}
 
+		/**
+		 * Client ids whose user tokens mean the client acts for the user, for providers
+		 * whose token exchange adds no 'act' claim (Keycloak, Okta, Entra ID).
+		 * @param delegatingClients the delegating clients
+		 */
 		public void setDelegatingClients(List<String> delegatingClients) {
 			this.delegatingClients = delegatingClients;
 		}
@@ -313,50 +449,100 @@ public class S2sInboundProperties {
 		 */
 		private DataSize maxResponseSize = DataSize.ofKilobytes(64);
 
+		/**
+		 * How long fetched keys are used before being fetched again. They are refreshed
+		 * ahead of that while tokens arrive.
+		 * @return the cache time to live
+		 */
 		public Duration getCacheTimeToLive() {
 			return this.cacheTimeToLive;
 		}
 
+		/**
+		 * How long fetched keys are used before being fetched again. They are refreshed
+		 * ahead of that while tokens arrive.
+		 * @param cacheTimeToLive the cache time to live
+		 */
 		public void setCacheTimeToLive(Duration cacheTimeToLive) {
 			this.cacheTimeToLive = cacheTimeToLive;
 		}
 
+		/**
+		 * Least time between two fetches caused by unknown key ids or failures.
+		 * @return the min refresh interval
+		 */
 		public Duration getMinRefreshInterval() {
 			return this.minRefreshInterval;
 		}
 
+		/**
+		 * Least time between two fetches caused by unknown key ids or failures.
+		 * @param minRefreshInterval the min refresh interval
+		 */
 		public void setMinRefreshInterval(Duration minRefreshInterval) {
 			this.minRefreshInterval = minRefreshInterval;
 		}
 
+		/**
+		 * How long the last known keys stay in use while the provider is unreachable.
+		 * @return the outage tolerance
+		 */
 		public Duration getOutageTolerance() {
 			return this.outageTolerance;
 		}
 
+		/**
+		 * How long the last known keys stay in use while the provider is unreachable.
+		 * @param outageTolerance the outage tolerance
+		 */
 		public void setOutageTolerance(Duration outageTolerance) {
 			this.outageTolerance = outageTolerance;
 		}
 
+		/**
+		 * Connect timeout of discovery and key fetches.
+		 * @return the connect timeout
+		 */
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
+		/**
+		 * Connect timeout of discovery and key fetches.
+		 * @param connectTimeout the connect timeout
+		 */
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
+		/**
+		 * Read timeout of discovery and key fetches.
+		 * @return the read timeout
+		 */
 		public Duration getReadTimeout() {
 			return this.readTimeout;
 		}
 
+		/**
+		 * Read timeout of discovery and key fetches.
+		 * @param readTimeout the read timeout
+		 */
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
 		}
 
+		/**
+		 * Largest accepted discovery or JWK Set document.
+		 * @return the max response size
+		 */
 		public DataSize getMaxResponseSize() {
 			return this.maxResponseSize;
 		}
 
+		/**
+		 * Largest accepted discovery or JWK Set document.
+		 * @param maxResponseSize the max response size
+		 */
 		public void setMaxResponseSize(DataSize maxResponseSize) {
 			this.maxResponseSize = maxResponseSize;
 		}
@@ -374,10 +560,20 @@ public class S2sInboundProperties {
 		 */
 		private long maximumSize = 4096;
 
+		/**
+		 * Most verified tokens kept. A cached token skips the signature check; its time
+		 * checks still run on every use. 0 disables the cache.
+		 * @return the maximum size
+		 */
 		public long getMaximumSize() {
 			return this.maximumSize;
 		}
 
+		/**
+		 * Most verified tokens kept. A cached token skips the signature check; its time
+		 * checks still run on every use. 0 disables the cache.
+		 * @param maximumSize the maximum size
+		 */
 		public void setMaximumSize(long maximumSize) {
 			this.maximumSize = maximumSize;
 		}

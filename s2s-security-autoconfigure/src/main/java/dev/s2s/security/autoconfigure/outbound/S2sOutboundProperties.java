@@ -150,158 +150,328 @@ public class S2sOutboundProperties {
 	 */
 	private final Map<String, Target> targets = new LinkedHashMap<>();
 
+	/**
+	 * Token endpoint of the identity provider.
+	 * @return the token uri
+	 */
 	public @Nullable URI getTokenUri() {
 		return this.tokenUri;
 	}
 
+	/**
+	 * Token endpoint of the identity provider.
+	 * @param tokenUri the token uri
+	 */
 	public void setTokenUri(@Nullable URI tokenUri) {
 		this.tokenUri = tokenUri;
 	}
 
+	/**
+	 * Issuer whose discovery document names the token endpoint, read at the first token
+	 * request. Written exactly as the provider's 'issuer', like
+	 * 's2s.security.inbound.issuers[].issuer-uri'.
+	 * @return the issuer uri
+	 */
 	public @Nullable String getIssuerUri() {
 		return this.issuerUri;
 	}
 
+	/**
+	 * Issuer whose discovery document names the token endpoint, read at the first token
+	 * request. Written exactly as the provider's 'issuer', like
+	 * 's2s.security.inbound.issuers[].issuer-uri'.
+	 * @param issuerUri the issuer uri
+	 */
 	public void setIssuerUri(@Nullable String issuerUri) {
 		this.issuerUri = issuerUri;
 	}
 
+	/**
+	 * Client id this service authenticates with. Defaults to the service id.
+	 * @return the client id
+	 */
 	public @Nullable String getClientId() {
 		return this.clientId;
 	}
 
+	/**
+	 * Client id this service authenticates with. Defaults to the service id.
+	 * @param clientId the client id
+	 */
 	public void setClientId(@Nullable String clientId) {
 		this.clientId = clientId;
 	}
 
+	/**
+	 * How this service authenticates to the token endpoint. Defaults to private_key_jwt
+	 * when a private key file is set, else client_secret_basic.
+	 * @return the client authentication method
+	 */
 	public @Nullable ClientAuthenticationMethod getClientAuthenticationMethod() {
 		return this.clientAuthenticationMethod;
 	}
 
+	/**
+	 * How this service authenticates to the token endpoint. Defaults to private_key_jwt
+	 * when a private key file is set, else client_secret_basic.
+	 * @param clientAuthenticationMethod the client authentication method
+	 */
 	public void setClientAuthenticationMethod(@Nullable ClientAuthenticationMethod clientAuthenticationMethod) {
 		this.clientAuthenticationMethod = clientAuthenticationMethod;
 	}
 
+	/**
+	 * Client secret.
+	 * @return the client secret
+	 */
 	public @Nullable String getClientSecret() {
 		return this.clientSecret;
 	}
 
+	/**
+	 * Client secret.
+	 * @param clientSecret the client secret
+	 */
 	public void setClientSecret(@Nullable String clientSecret) {
 		this.clientSecret = clientSecret;
 	}
 
+	/**
+	 * File holding the client secret, such as a mounted Kubernetes secret; re-read when
+	 * it changes.
+	 * @return the client secret file
+	 */
 	public @Nullable Path getClientSecretFile() {
 		return this.clientSecretFile;
 	}
 
+	/**
+	 * File holding the client secret, such as a mounted Kubernetes secret; re-read when
+	 * it changes.
+	 * @param clientSecretFile the client secret file
+	 */
 	public void setClientSecretFile(@Nullable Path clientSecretFile) {
 		this.clientSecretFile = clientSecretFile;
 	}
 
+	/**
+	 * PEM (PKCS#8) or JWK file holding the private key for private_key_jwt.
+	 * @return the private key file
+	 */
 	public @Nullable Path getPrivateKeyFile() {
 		return this.privateKeyFile;
 	}
 
+	/**
+	 * PEM (PKCS#8) or JWK file holding the private key for private_key_jwt.
+	 * @param privateKeyFile the private key file
+	 */
 	public void setPrivateKeyFile(@Nullable Path privateKeyFile) {
 		this.privateKeyFile = privateKeyFile;
 	}
 
+	/**
+	 * Key id sent as 'kid' in private_key_jwt assertions.
+	 * @return the private key id
+	 */
 	public @Nullable String getPrivateKeyId() {
 		return this.privateKeyId;
 	}
 
+	/**
+	 * Key id sent as 'kid' in private_key_jwt assertions.
+	 * @param privateKeyId the private key id
+	 */
 	public void setPrivateKeyId(@Nullable String privateKeyId) {
 		this.privateKeyId = privateKeyId;
 	}
 
+	/**
+	 * How this target's audience is sent, instead of 'audience-parameter'.
+	 * @return the audience parameter
+	 */
 	public AudienceParameter getAudienceParameter() {
 		return this.audienceParameter;
 	}
 
+	/**
+	 * How this target's audience is sent, instead of 'audience-parameter'.
+	 * @param audienceParameter the audience parameter
+	 */
 	public void setAudienceParameter(AudienceParameter audienceParameter) {
 		this.audienceParameter = audienceParameter;
 	}
 
+	/**
+	 * Connect timeout of token requests.
+	 * @return the connect timeout
+	 */
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
+	/**
+	 * Connect timeout of token requests.
+	 * @param connectTimeout the connect timeout
+	 */
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
 	}
 
+	/**
+	 * Read timeout of token requests.
+	 * @return the read timeout
+	 */
 	public Duration getReadTimeout() {
 		return this.readTimeout;
 	}
 
+	/**
+	 * Read timeout of token requests.
+	 * @param readTimeout the read timeout
+	 */
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
 	}
 
+	/**
+	 * Longest a token request, and a caller waiting for a token, may take in total.
+	 * @return the deadline
+	 */
 	public Duration getDeadline() {
 		return this.deadline;
 	}
 
+	/**
+	 * Longest a token request, and a caller waiting for a token, may take in total.
+	 * @param deadline the deadline
+	 */
 	public void setDeadline(Duration deadline) {
 		this.deadline = deadline;
 	}
 
+	/**
+	 * Largest token response accepted.
+	 * @return the max response size
+	 */
 	public DataSize getMaxResponseSize() {
 		return this.maxResponseSize;
 	}
 
+	/**
+	 * Largest token response accepted.
+	 * @param maxResponseSize the max response size
+	 */
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	/**
+	 * Lifetime of a token whose response has no 'expires_in' and that is not a JWT with
+	 * 'exp'.
+	 * @return the default token lifetime
+	 */
 	public Duration getDefaultTokenLifetime() {
 		return this.defaultTokenLifetime;
 	}
 
+	/**
+	 * Lifetime of a token whose response has no 'expires_in' and that is not a JWT with
+	 * 'exp'.
+	 * @param defaultTokenLifetime the default token lifetime
+	 */
 	public void setDefaultTokenLifetime(Duration defaultTokenLifetime) {
 		this.defaultTokenLifetime = defaultTokenLifetime;
 	}
 
+	/**
+	 * Longest a token is used, whatever its 'expires_in' or 'exp' says.
+	 * @return the max token lifetime
+	 */
 	public Duration getMaxTokenLifetime() {
 		return this.maxTokenLifetime;
 	}
 
+	/**
+	 * Longest a token is used, whatever its 'expires_in' or 'exp' says.
+	 * @param maxTokenLifetime the max token lifetime
+	 */
 	public void setMaxTokenLifetime(Duration maxTokenLifetime) {
 		this.maxTokenLifetime = maxTokenLifetime;
 	}
 
+	/**
+	 * Whether a token endpoint or issuer on plain http:// to a host other than loopback
+	 * (localhost or a loopback IP literal) is accepted; client credentials and tokens
+	 * then travel in clear text.
+	 * @return the allow plain http
+	 */
 	public boolean isAllowPlainHttp() {
 		return this.allowPlainHttp;
 	}
 
+	/**
+	 * Whether a token endpoint or issuer on plain http:// to a host other than loopback
+	 * (localhost or a loopback IP literal) is accepted; client credentials and tokens
+	 * then travel in clear text.
+	 * @param allowPlainHttp the allow plain http
+	 */
 	public void setAllowPlainHttp(boolean allowPlainHttp) {
 		this.allowPlainHttp = allowPlainHttp;
 	}
 
+	/**
+	 * Fraction of a token's lifetime after which it is renewed in the background.
+	 * @return the renew at
+	 */
 	public double getRenewAt() {
 		return this.renewAt;
 	}
 
+	/**
+	 * Fraction of a token's lifetime after which it is renewed in the background.
+	 * @param renewAt the renew at
+	 */
 	public void setRenewAt(double renewAt) {
 		this.renewAt = renewAt;
 	}
 
+	/**
+	 * First back-off after a failed token request; doubled per failure, with jitter.
+	 * @return the initial backoff
+	 */
 	public Duration getInitialBackoff() {
 		return this.initialBackoff;
 	}
 
+	/**
+	 * First back-off after a failed token request; doubled per failure, with jitter.
+	 * @param initialBackoff the initial backoff
+	 */
 	public void setInitialBackoff(Duration initialBackoff) {
 		this.initialBackoff = initialBackoff;
 	}
 
+	/**
+	 * Longest back-off between failed token requests.
+	 * @return the max backoff
+	 */
 	public Duration getMaxBackoff() {
 		return this.maxBackoff;
 	}
 
+	/**
+	 * Longest back-off between failed token requests.
+	 * @param maxBackoff the max backoff
+	 */
 	public void setMaxBackoff(Duration maxBackoff) {
 		this.maxBackoff = maxBackoff;
 	}
 
+	/**
+	 * Services this service calls, by name.
+	 * @return the targets
+	 */
 	public Map<String, Target> getTargets() {
 		return this.targets;
 	}
@@ -412,50 +582,102 @@ public class S2sOutboundProperties {
 		 */
 		private @Nullable AudienceParameter audienceParameter;
 
+		/**
+		 * Base URLs of the target; tokens are attached only to requests under them.
+		 * @return the base urls
+		 */
 		public List<URI> getBaseUrls() {
 			return this.baseUrls;
 		}
 
+		/**
+		 * Base URLs of the target; tokens are attached only to requests under them.
+		 * @param baseUrls the base urls
+		 */
 		public void setBaseUrls(List<URI> baseUrls) {
 			this.baseUrls = baseUrls;
 		}
 
+		/**
+		 * Audience to ask the identity provider for.
+		 * @return the audience
+		 */
 		public @Nullable String getAudience() {
 			return this.audience;
 		}
 
+		/**
+		 * Audience to ask the identity provider for.
+		 * @param audience the audience
+		 */
 		public void setAudience(@Nullable String audience) {
 			this.audience = audience;
 		}
 
+		/**
+		 * Scopes to ask the identity provider for.
+		 * @return the scopes
+		 */
 		public List<String> getScopes() {
 			return this.scopes;
 		}
 
+		/**
+		 * Scopes to ask the identity provider for.
+		 * @param scopes the scopes
+		 */
 		public void setScopes(List<String> scopes) {
 			this.scopes = scopes;
 		}
 
+		/**
+		 * How identity travels to the target: this service's own token, the incoming
+		 * bearer forwarded as is, or a token exchange of the incoming token.
+		 * @return the identity
+		 */
 		public OutboundTarget.Identity getIdentity() {
 			return this.identity;
 		}
 
+		/**
+		 * How identity travels to the target: this service's own token, the incoming
+		 * bearer forwarded as is, or a token exchange of the incoming token.
+		 * @param identity the identity
+		 */
 		public void setIdentity(OutboundTarget.Identity identity) {
 			this.identity = identity;
 		}
 
+		/**
+		 * Whether forwarding the incoming bearer token to this target is intended;
+		 * required with 'identity: forward'.
+		 * @return the allow forwarding
+		 */
 		public boolean isAllowForwarding() {
 			return this.allowForwarding;
 		}
 
+		/**
+		 * Whether forwarding the incoming bearer token to this target is intended;
+		 * required with 'identity: forward'.
+		 * @param allowForwarding the allow forwarding
+		 */
 		public void setAllowForwarding(boolean allowForwarding) {
 			this.allowForwarding = allowForwarding;
 		}
 
+		/**
+		 * How this target's audience is sent, instead of 'audience-parameter'.
+		 * @return the audience parameter
+		 */
 		public @Nullable AudienceParameter getAudienceParameter() {
 			return this.audienceParameter;
 		}
 
+		/**
+		 * How this target's audience is sent, instead of 'audience-parameter'.
+		 * @param audienceParameter the audience parameter
+		 */
 		public void setAudienceParameter(@Nullable AudienceParameter audienceParameter) {
 			this.audienceParameter = audienceParameter;
 		}
