@@ -31,6 +31,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.sun.net.httpserver.HttpServer;
@@ -91,6 +92,8 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	private final Map<Endpoint, EndpointControl> controls = new EnumMap<>(Endpoint.class);
 
 	private final Queue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private FakeTokenIssuer(Builder builder) throws IOException {
 		KeyRing keys = new KeyRing(builder.algorithms);
@@ -358,12 +361,15 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server, drops open connections and frees the port.
+	 * Stops the server, drops open connections and frees the port. Closing again does
+	 * nothing.
 	 */
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
 	}
 
 	@Override
