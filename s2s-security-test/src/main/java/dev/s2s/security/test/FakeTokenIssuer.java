@@ -97,7 +97,7 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 	private FakeTokenIssuer(Builder builder) throws IOException {
 		KeyRing keys = new KeyRing(builder.algorithms);
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 256);
 		this.uris = new IssuerUris(this.server.getAddress().getPort(), builder.issuerPath);
 		this.context = new TokenContext(this.uris.issuer().toString(), keys, builder.clock, builder.tokenLifetime,
 				builder.shape);
@@ -396,7 +396,22 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 		private boolean expiresIn = true;
 
+		private int port;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the loopback port to listen on. The default, {@code 0}, picks a free port,
+		 * which is what tests want; a fixed port is for running the issuer as a local
+		 * identity provider (see {@link FakeTokenIssuerMain}).
+		 * @param port the port, {@code 0} to 65535
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			Args.isTrue(port >= 0 && port <= 65535, "port must be between 0 and 65535");
+			this.port = port;
+			return this;
 		}
 
 		/**
@@ -482,7 +497,8 @@ public final class FakeTokenIssuer implements AutoCloseable {
 				return new FakeTokenIssuer(this);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot start the fake token issuer on 127.0.0.1", ex);
+				throw new UncheckedIOException("Cannot start the fake token issuer on 127.0.0.1"
+						+ ((this.port != 0) ? ":" + this.port + " (is the port in use?)" : ""), ex);
 			}
 		}
 
