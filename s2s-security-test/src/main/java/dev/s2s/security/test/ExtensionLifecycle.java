@@ -26,11 +26,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * nested classes included: it is reset after each test and closed after the class that
  * registered it. On an instance field it is made anew for each test and closed after it,
  * unless the class has a {@code PER_CLASS} lifecycle, where one instance serves all its
- * tests: then it is reset after each test and closed after the class.
+ * tests: then it is reset after each test and closed after the class. A server closed by
+ * an earlier run of its class in the same JVM (Surefire's {@code rerunFailingTestsCount})
+ * is started again before the class.
  *
  * @author s2s-security team
  */
 final class ExtensionLifecycle {
+
+	private final Runnable reopen;
 
 	private final Runnable reset;
 
@@ -39,7 +43,8 @@ final class ExtensionLifecycle {
 	/** The class that registered the server on a static field, if it did. */
 	private volatile @Nullable String owner;
 
-	ExtensionLifecycle(Runnable reset, Runnable close) {
+	ExtensionLifecycle(Runnable reopen, Runnable reset, Runnable close) {
+		this.reopen = reopen;
 		this.reset = reset;
 		this.close = close;
 	}
@@ -48,6 +53,7 @@ final class ExtensionLifecycle {
 		if (this.owner == null) {
 			this.owner = context.getUniqueId();
 		}
+		this.reopen.run();
 	}
 
 	void afterEach(ExtensionContext context) {

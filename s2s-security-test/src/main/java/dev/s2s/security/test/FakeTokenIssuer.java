@@ -372,6 +372,10 @@ public final class FakeTokenIssuer implements AutoCloseable {
 		}
 	}
 
+	boolean isClosed() {
+		return this.closed.get();
+	}
+
 	@Override
 	public String toString() {
 		return "FakeTokenIssuer " + this.uris.issuer();

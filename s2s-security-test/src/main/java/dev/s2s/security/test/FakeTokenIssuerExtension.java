@@ -54,9 +54,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FakeTokenIssuerExtension implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
-	private final FakeTokenIssuer issuer;
+	private final FakeTokenIssuer.Builder builder;
 
-	private final ExtensionLifecycle lifecycle;
+	private volatile FakeTokenIssuer issuer;
+
+	private final ExtensionLifecycle lifecycle = new ExtensionLifecycle(this::reopen, () -> this.issuer.reset(),
+			() -> this.issuer.close());
 
 	/**
 	 * Starts an issuer with the defaults of {@link FakeTokenIssuer#start()}.
@@ -68,15 +71,19 @@ public final class FakeTokenIssuerExtension implements BeforeAllCallback, AfterE
 	/**
 	 * Starts an issuer configured by a builder, for example
 	 * {@code new FakeTokenIssuerExtension(FakeTokenIssuer.builder().provider(IdentityProvider.KEYCLOAK))}.
+	 * The builder is kept: should a run of the class in the same JVM have closed the
+	 * issuer (Surefire's {@code rerunFailingTestsCount}), a new one, with new keys, is
+	 * started from it on the same port before the class.
 	 * @param builder the builder
 	 */
 	public FakeTokenIssuerExtension(FakeTokenIssuer.Builder builder) {
-		this.issuer = Args.notNull(builder, "builder").start();
-		this.lifecycle = new ExtensionLifecycle(this.issuer::reset, this.issuer::close);
+		this.builder = Args.notNull(builder, "builder");
+		this.issuer = builder.start();
 	}
 
 	/**
-	 * The running issuer.
+	 * The running issuer. Ask again in each test rather than keeping it: a rerun of the
+	 * class gets a new one.
 	 * @return the issuer
 	 */
 	public FakeTokenIssuer issuer() {
@@ -84,7 +91,8 @@ public final class FakeTokenIssuerExtension implements BeforeAllCallback, AfterE
 	}
 
 	/**
-	 * JUnit callback: notes that the issuer serves the whole class.
+	 * JUnit callback: notes that the issuer serves the whole class, and starts a new one
+	 * on the same port if a run of the class in the same JVM closed it.
 	 * @param context the class's context
 	 */
 	@Override
@@ -109,6 +117,12 @@ public final class FakeTokenIssuerExtension implements BeforeAllCallback, AfterE
 	@Override
 	public void afterAll(ExtensionContext context) {
 		this.lifecycle.afterAll(context);
+	}
+
+	private synchronized void reopen() {
+		if (this.issuer.isClosed()) {
+			this.issuer = this.builder.port(this.issuer.issuerUri().getPort()).start();
+		}
 	}
 
 	@Override

@@ -27,10 +27,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -82,11 +82,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final int port;
 
 	private final String baseUrl;
+
+	private final TargetHttpHandler handler;
+
+	private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
 
 	private final Queue<TargetRequest> requests = new ConcurrentLinkedQueue<>();
 
@@ -94,22 +96,14 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 
 	private final AtomicReference<TargetResponse> standing = new AtomicReference<>(TargetResponse.ok());
 
-	private final ExtensionLifecycle lifecycle = new ExtensionLifecycle(this::reset, this::close);
-
-	private final AtomicBoolean closed = new AtomicBoolean();
+	private final ExtensionLifecycle lifecycle = new ExtensionLifecycle(this::reopen, this::reset, this::close);
 
 	private RecordingTarget() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-		int port = this.server.getAddress().getPort();
-		this.baseUrl = "http://127.0.0.1:" + port;
-		this.server.createContext("/", new TargetHttpHandler(this::nextResponse, this.requests::add));
-		this.executor = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "recording-target-" + port);
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.executor);
-		this.server.start();
+		this.handler = new TargetHttpHandler(this::nextResponse, this.requests::add);
+		Running first = new Running(0, this.handler);
+		this.running.set(first);
+		this.port = first.port();
+		this.baseUrl = "http://127.0.0.1:" + this.port;
 	}
 
 	/**
@@ -199,14 +193,16 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 	 */
 	@Override
 	public void close() {
-		if (this.closed.compareAndSet(false, true)) {
-			this.server.stop(0);
-			this.executor.shutdownNow();
+		Running current = this.running.getAndSet(null);
+		if (current != null) {
+			current.stop();
 		}
 	}
 
 	/**
-	 * JUnit callback: notes that the target serves the whole class.
+	 * JUnit callback: notes that the target serves the whole class, and starts it again
+	 * on its port if a run of the class in the same JVM closed it (as when Surefire
+	 * reruns failed tests).
 	 * @param context the class's context
 	 */
 	@Override
@@ -241,6 +237,51 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 	private TargetResponse nextResponse() {
 		TargetResponse next = this.once.poll();
 		return (next != null) ? next : this.standing.get();
+	}
+
+	private synchronized void reopen() {
+		if (this.running.get() == null) {
+			try {
+				this.running.set(new Running(this.port, this.handler));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot start the closed recording target again on " + this.baseUrl, ex);
+			}
+			reset();
+		}
+	}
+
+	/**
+	 * The server and its threads.
+	 */
+	private static final class Running {
+
+		private final HttpServer server;
+
+		private final ExecutorService executor;
+
+		Running(int port, TargetHttpHandler handler) throws IOException {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+			int bound = this.server.getAddress().getPort();
+			this.server.createContext("/", handler);
+			this.executor = Executors.newCachedThreadPool((task) -> {
+				Thread thread = new Thread(task, "recording-target-" + bound);
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.server.setExecutor(this.executor);
+			this.server.start();
+		}
+
+		int port() {
+			return this.server.getAddress().getPort();
+		}
+
+		void stop() {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
+
 	}
 
 }

@@ -63,6 +63,27 @@ class JUnitExtensionsTests {
 	}
 
 	@Test
+	void aStaticTargetClosedByAnEarlierRunOfItsClassIsStartedAgainOnItsPort() {
+		run(StaticTarget.class, 4);
+		URI first = seen.get(0);
+		assertClosed(first);
+
+		run(StaticTarget.class, 4);
+
+		assertThat(seen).hasSize(8).containsOnly(first);
+		assertClosed(first);
+	}
+
+	@Test
+	void aStaticIssuerClosedByAnEarlierRunOfItsClassIsStartedAgainOnItsPort() {
+		run(StaticIssuer.class, 2);
+		run(StaticIssuer.class, 2);
+
+		assertThat(seen).hasSize(4).containsOnly(seen.get(0));
+		assertClosed(seen.get(0));
+	}
+
+	@Test
 	void anInstanceTargetServesOneTestAndIsClosedAfterIt() {
 		run(InstanceTarget.class, 2);
 
