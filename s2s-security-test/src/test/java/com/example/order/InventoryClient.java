@@ -16,14 +16,16 @@
 
 package com.example.order;
 
+// Mirrors docs/testing.md, "Testing outbound calls": keep the two in step.
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * Mirrors docs/testing.md, "Testing outbound calls": calls inventory-service through
- * Boot's {@code RestClient.Builder}, which s2s-security has taught to attach a token for
- * the target's URLs. Nothing here touches tokens.
+ * Calls inventory-service through Boot's {@code RestClient.Builder}, which s2s-security
+ * has taught to attach a token to requests for the target's URLs. Nothing here touches
+ * tokens.
  */
 @Component
 public class InventoryClient {

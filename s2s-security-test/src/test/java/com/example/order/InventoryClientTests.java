@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static dev.s2s.security.test.assertj.S2sAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+// The application's own settings, usually in application.yml: the fake replaces the token-uri,
+// and the secret, a placeholder that nothing resolves in a test, with a generated one.
 @SpringBootTest(properties = { "s2s.security.service-id=order-service",
 		"s2s.security.outbound.token-uri=https://idp.example.com/oauth2/token",
 		"s2s.security.outbound.client-secret=${ORDER_SERVICE_SECRET}",

@@ -20,8 +20,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The application of docs/testing.md, "Testing outbound calls": a service that calls
- * inventory-service.
+ * The application of docs/testing.md, "Testing outbound calls" (not shown there): a
+ * service that calls inventory-service.
  */
 @SpringBootApplication
 public class OrderServiceApplication {

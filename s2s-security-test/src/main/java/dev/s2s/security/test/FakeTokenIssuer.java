@@ -70,6 +70,13 @@ import dev.s2s.security.caller.IdentityProvider;
  * body) are simple to produce there.
  *
  * <p>
+ * In a Spring test, {@link AutoConfigureFakeTokenIssuer @AutoConfigureFakeTokenIssuer}
+ * starts one and points the application at it; in a JUnit test without a context,
+ * {@link FakeTokenIssuerExtension} manages one; {@link FakeTokenIssuerMain} runs one on a
+ * fixed port as a local identity provider. A {@link RecordingTarget} stands in for the
+ * services an application calls with its tokens.
+ *
+ * <p>
  * Instances are thread-safe. {@link #close()} stops the server and frees the port.
  *
  * @author s2s-security team

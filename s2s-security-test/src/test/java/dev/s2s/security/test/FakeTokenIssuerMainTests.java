@@ -36,6 +36,7 @@ import dev.s2s.security.caller.IdentityProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -119,6 +120,22 @@ class FakeTokenIssuerMainTests {
 					"Basic " + Base64.getEncoder()
 						.encodeToString("order-service:order-secret".getBytes(StandardCharsets.UTF_8)));
 			assertThat(response.statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void withProviderKeycloakSpringsDefaultDecoderAcceptsTheTokens() throws IOException {
+		try (FakeTokenIssuer issuer = FakeTokenIssuerMain.start(
+				FakeTokenIssuerMain.Options.parse("--port=0", "--provider", "keycloak", "--client", "a:b"),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+			HttpResponse<String> response = Http.postForm(issuer.tokenUri(),
+					Http.form("grant_type", "client_credentials"), "Authorization", Http.basic("a", "b"));
+			String token = (String) Http.json(response).get("access_token");
+
+			// As docs/testing.md says: 'typ: JWT', which Spring's default validator
+			// wants.
+			assertThat(JwtDecoders.fromIssuerLocation(issuer.issuerUri().toString()).decode(token).getSubject())
+				.isNotBlank();
 		}
 	}
 
