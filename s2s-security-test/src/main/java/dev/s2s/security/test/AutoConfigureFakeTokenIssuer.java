@@ -44,9 +44,26 @@ import dev.s2s.security.caller.IdentityProvider;
  * The application's first trusted issuer ({@code s2s.security.inbound.issuers[0]}) gets
  * the fake's {@code issuer-uri}; its other settings (audiences, delegating clients, claim
  * names) are kept, a {@code jwk-set-uri} is dropped, and JWKS refetches are allowed every
- * 100 ms. When the application sends service tokens ({@code s2s.security.outbound}), its
+ * 100 ms.
+ *
+ * <p>
+ * When the application sends service tokens (it configures a {@code token-uri}, an
+ * {@code issuer-uri} or a target under {@code s2s.security.outbound}), its
  * {@code token-uri} (or {@code issuer-uri}, if that is what it configures) points to the
- * fake, which knows the client when it has a {@code client-secret}.
+ * fake, and the fake knows the application's client: its {@code client-id}, else the
+ * service id, with its {@code client-secret} or the content of its
+ * {@code client-secret-file}. Without a secret, or with one that is still an unresolved
+ * placeholder such as {@code ${CLIENT_SECRET}}, a random secret is generated and set as
+ * {@code s2s.security.outbound.client-secret}. A {@code private_key_jwt} client is
+ * registered by the test:
+ * {@link FakeTokenIssuer#registerClient(String, com.nimbusds.jose.jwk.JWK)}. The token
+ * requests the application made are in {@link FakeTokenIssuer#requests(Endpoint)
+ * issuer.requests(Endpoint.TOKEN)}; point a target's {@code base-urls} at a
+ * {@link RecordingTarget} to see the calls themselves.
+ *
+ * <p>
+ * The properties are applied when the context refreshes, after every
+ * {@code @DynamicPropertySource} method has run, and take precedence over them.
  *
  * <p>
  * One issuer runs per application context, so per distinct configuration in Spring's

@@ -31,6 +31,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.sun.net.httpserver.HttpServer;
@@ -69,6 +70,13 @@ import dev.s2s.security.caller.IdentityProvider;
  * body) are simple to produce there.
  *
  * <p>
+ * In a Spring test, {@link AutoConfigureFakeTokenIssuer @AutoConfigureFakeTokenIssuer}
+ * starts one and points the application at it; in a JUnit test without a context,
+ * {@link FakeTokenIssuerExtension} manages one; {@link FakeTokenIssuerMain} runs one on a
+ * fixed port as a local identity provider. A {@link RecordingTarget} stands in for the
+ * services an application calls with its tokens.
+ *
+ * <p>
  * Instances are thread-safe. {@link #close()} stops the server and frees the port.
  *
  * @author s2s-security team
@@ -92,9 +100,11 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 	private final Queue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
 
+	private final AtomicBoolean closed = new AtomicBoolean();
+
 	private FakeTokenIssuer(Builder builder) throws IOException {
 		KeyRing keys = new KeyRing(builder.algorithms);
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 256);
 		this.uris = new IssuerUris(this.server.getAddress().getPort(), builder.issuerPath);
 		this.context = new TokenContext(this.uris.issuer().toString(), keys, builder.clock, builder.tokenLifetime,
 				builder.shape);
@@ -358,12 +368,19 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server, drops open connections and frees the port.
+	 * Stops the server, drops open connections and frees the port. Closing again does
+	 * nothing.
 	 */
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
+	}
+
+	boolean isClosed() {
+		return this.closed.get();
 	}
 
 	@Override
@@ -390,7 +407,22 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 		private boolean expiresIn = true;
 
+		private int port;
+
 		private Builder() {
+		}
+
+		/**
+		 * Sets the loopback port to listen on. The default, {@code 0}, picks a free port,
+		 * which is what tests want; a fixed port is for running the issuer as a local
+		 * identity provider (see {@link FakeTokenIssuerMain}).
+		 * @param port the port, {@code 0} to 65535
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			Args.isTrue(port >= 0 && port <= 65535, "port must be between 0 and 65535");
+			this.port = port;
+			return this;
 		}
 
 		/**
@@ -476,7 +508,8 @@ public final class FakeTokenIssuer implements AutoCloseable {
 				return new FakeTokenIssuer(this);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot start the fake token issuer on 127.0.0.1", ex);
+				throw new UncheckedIOException("Cannot start the fake token issuer on 127.0.0.1"
+						+ ((this.port != 0) ? ":" + this.port + " (is the port in use?)" : ""), ex);
 			}
 		}
 

@@ -17,10 +17,13 @@
 package dev.s2s.security.test;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.s2s.security.caller.IdentityProvider;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -30,9 +33,15 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.util.Assert;
 
 /**
- * Starts the issuer, registers it as a bean that closes with the context, and puts the
- * properties pointing at it first in the environment. A record: equal settings share a
- * cached context.
+ * Starts the issuer, registers it as a bean that closes with the context, puts the
+ * properties pointing at it first in the environment, and registers the application's
+ * outbound client. A record: equal settings share a cached context.
+ *
+ * <p>
+ * The work is done when the context starts refreshing, not when the customizer runs, so
+ * that it sees the properties other customizers add, whatever their order:
+ * {@code @DynamicPropertySource} methods (a {@link RecordingTarget}'s base URL, say) are
+ * applied by Spring's own customizer.
  *
  * @author s2s-security team
  */
@@ -45,16 +54,20 @@ record FakeTokenIssuerContextCustomizer(IdentityProvider provider, List<SigningA
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 		Assert.isInstanceOf(BeanDefinitionRegistry.class, context,
 				"@AutoConfigureFakeTokenIssuer needs a context that accepts bean definitions");
-		ConfigurableEnvironment environment = context.getEnvironment();
+		context.addBeanFactoryPostProcessor(new Registrar(context.getEnvironment()));
+	}
+
+	private void register(ConfigurableEnvironment environment, BeanDefinitionRegistry registry) {
 		IssuerProperties properties = new IssuerProperties(environment);
 		IdentityProvider effective = properties.provider(this.provider);
+		Optional<IssuerProperties.Client> client = properties.outboundClient();
 		FakeTokenIssuer issuer = start(effective);
 		RootBeanDefinition definition = new RootBeanDefinition(FakeTokenIssuer.class, () -> issuer);
 		definition.setDestroyMethodName("close");
-		((BeanDefinitionRegistry) context).registerBeanDefinition(BEAN_NAME, definition);
+		registry.registerBeanDefinition(BEAN_NAME, definition);
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource(BEAN_NAME, properties.pointingAt(issuer, effective)));
-		properties.outboundClient().ifPresent((client) -> issuer.registerClient(client.id(), client.secret()));
+			.addFirst(new MapPropertySource(BEAN_NAME, properties.pointingAt(issuer, effective, client)));
+		client.ifPresent((registered) -> issuer.registerClient(registered.id(), registered.secret()));
 	}
 
 	private FakeTokenIssuer start(IdentityProvider provider) {
@@ -66,6 +79,30 @@ record FakeTokenIssuerContextCustomizer(IdentityProvider provider, List<SigningA
 			builder.issuerPath(this.issuerPath);
 		}
 		return builder.start();
+	}
+
+	/**
+	 * Runs first in the refresh: programmatically added registry post-processors precede
+	 * those of bean definitions, so the properties are in place before any configuration
+	 * class or condition reads them.
+	 */
+	private final class Registrar implements BeanDefinitionRegistryPostProcessor {
+
+		private final ConfigurableEnvironment environment;
+
+		Registrar(ConfigurableEnvironment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+			register(this.environment, registry);
+		}
+
+		@Override
+		public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		}
+
 	}
 
 }

@@ -16,9 +16,16 @@
 
 package dev.s2s.security.test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.s2s.security.caller.IdentityProvider;
 
@@ -50,6 +57,12 @@ final class IssuerProperties {
 
 	private static final String OUTBOUND = "s2s.security.outbound.";
 
+	private static final String CLIENT_SECRET = OUTBOUND + "client-secret";
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final ConfigurationPropertyName ISSUERS = ConfigurationPropertyName.of(INBOUND + "issuers");
 
 	private final Map<String, Object> issuers;
@@ -74,10 +87,10 @@ final class IssuerProperties {
 
 	/**
 	 * The application's settings, pointed at the issuer: its first trusted issuer, if it
-	 * trusts one (a test never switches on what the application has off), and its token
-	 * endpoint, if it sends service tokens.
+	 * trusts one (a test never switches on what the application has off), its token
+	 * endpoint, if it sends service tokens, and the client secret when one was generated.
 	 */
-	Map<String, Object> pointingAt(FakeTokenIssuer issuer, IdentityProvider provider) {
+	Map<String, Object> pointingAt(FakeTokenIssuer issuer, IdentityProvider provider, Optional<Client> client) {
 		Map<String, Object> properties = new LinkedHashMap<>(this.issuers);
 		if (!this.issuers.isEmpty()) {
 			properties.keySet().removeIf((name) -> name.startsWith(FIRST_ISSUER + "jwk-set-uri"));
@@ -90,20 +103,61 @@ final class IssuerProperties {
 			properties.put(OUTBOUND + (byDiscovery ? "issuer-uri" : "token-uri"),
 					(byDiscovery ? issuer.issuerUri() : issuer.tokenUri()).toString());
 		}
+		client.filter(Client::generated).ifPresent((generated) -> properties.put(CLIENT_SECRET, generated.secret()));
 		return properties;
 	}
 
 	/**
-	 * The client the application authenticates as, when it uses a secret.
+	 * The client the application authenticates as with a secret, when it sends service
+	 * tokens: its {@code client-id} (else the service id) with its {@code client-secret}
+	 * or the content of its {@code client-secret-file}. Without either (or with a secret
+	 * that is still an unresolved placeholder, such as {@code ${CLIENT_SECRET}}) a secret
+	 * is generated for the application. None for {@code private_key_jwt}: the test
+	 * registers the public key.
 	 */
 	Optional<Client> outboundClient() {
-		if (!sendsServiceTokens()) {
+		if (!sendsServiceTokens() || usesPrivateKey()) {
 			return Optional.empty();
 		}
 		Optional<String> id = string(OUTBOUND + "client-id").or(() -> string("s2s.security.service-id"))
 			.or(() -> string("spring.application.name"));
-		Optional<String> secret = string(OUTBOUND + "client-secret");
-		return id.flatMap((clientId) -> secret.map((value) -> new Client(clientId, value)));
+		if (id.isEmpty()) {
+			return Optional.empty();
+		}
+		Path file = this.binder.bind(OUTBOUND + "client-secret-file", Path.class).orElse(null);
+		if (file != null) {
+			return read(file).map((secret) -> new Client(id.get(), secret, false));
+		}
+		String secret = this.binder.bind(CLIENT_SECRET, String.class).orElse(null);
+		if (secret == null || secret.isBlank() || PLACEHOLDER.matcher(secret).find()) {
+			return Optional.of(new Client(id.get(), generatedSecret(), true));
+		}
+		return Optional.of(new Client(id.get(), secret, false));
+	}
+
+	private boolean usesPrivateKey() {
+		return isSet(OUTBOUND + "private-key-file")
+				|| string(OUTBOUND + "client-authentication-method").filter("private_key_jwt"::equalsIgnoreCase)
+					.isPresent();
+	}
+
+	/**
+	 * The secret as the application reads it, or none when the file cannot be read: the
+	 * application then fails as it would in production.
+	 */
+	private static Optional<String> read(Path file) {
+		try {
+			return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()).filter((s) -> !s.isEmpty());
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static String generatedSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private boolean sendsServiceTokens() {
@@ -141,7 +195,14 @@ final class IssuerProperties {
 		return issuers;
 	}
 
-	record Client(String id, String secret) {
+	/**
+	 * The application's outbound client.
+	 *
+	 * @param id the client id
+	 * @param secret the secret
+	 * @param generated whether the secret was generated for the test
+	 */
+	record Client(String id, String secret, boolean generated) {
 	}
 
 }

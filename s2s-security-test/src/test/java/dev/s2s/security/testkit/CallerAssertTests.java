@@ -24,6 +24,7 @@ import dev.s2s.security.caller.UserAuthentication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static dev.s2s.security.test.assertj.S2sAssertions.assertThat;
@@ -70,7 +71,8 @@ class CallerAssertTests {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> assertThat(new TestingAuthenticationToken("alice", "secret")).hasScope("read"))
 			.withMessageContaining("Expected a CallerAuthentication");
-		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> assertThat(null).isService("order-service"));
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> assertThat((Authentication) null).isService("order-service"));
 	}
 
 	@Test

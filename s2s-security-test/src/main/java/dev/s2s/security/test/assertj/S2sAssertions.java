@@ -16,18 +16,26 @@
 
 package dev.s2s.security.test.assertj;
 
+import dev.s2s.security.test.RecordingTarget;
+import dev.s2s.security.test.TargetRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 
 /**
- * Entry point for AssertJ assertions on s2s-security callers.
+ * Entry point for AssertJ assertions on s2s-security callers, and on what a
+ * {@link RecordingTarget} received.
  *
  * <pre class="code">
  * assertThat(SecurityContextHolder.getContext().getAuthentication())
  *     .isService("order-service")
  *     .hasScope("inventory.read");
  * assertThat(caller).isDelegated("alice").actingService("gateway");
+ * assertThat(inventory).receivedOne()
+ *     .hasPath("/stock/1")
+ *     .bearerToken()
+ *     .hasAudience("inventory-service")
+ *     .isSignedBy(issuer);
  * </pre>
  *
  * @author s2s-security team
@@ -45,6 +53,35 @@ public final class S2sAssertions {
 	 */
 	public static CallerAssert assertThat(@Nullable Authentication actual) {
 		return new CallerAssert(actual);
+	}
+
+	/**
+	 * Assertions on the requests a recording target received.
+	 * @param actual the target
+	 * @return the assertions
+	 */
+	public static RecordingTargetAssert assertThat(@Nullable RecordingTarget actual) {
+		return new RecordingTargetAssert(actual);
+	}
+
+	/**
+	 * Assertions on one request a recording target received.
+	 * @param actual the request
+	 * @return the assertions
+	 */
+	public static TargetRequestAssert assertThat(@Nullable TargetRequest actual) {
+		return new TargetRequestAssert(actual);
+	}
+
+	/**
+	 * Assertions on a bearer token (a signed JWT), for example one from
+	 * {@code ServiceTokens.getToken(target)}. Named apart from {@code assertThat}, which
+	 * AssertJ already has for strings.
+	 * @param token the token
+	 * @return the assertions
+	 */
+	public static BearerTokenAssert assertThatBearerToken(@Nullable String token) {
+		return new BearerTokenAssert(token);
 	}
 
 }

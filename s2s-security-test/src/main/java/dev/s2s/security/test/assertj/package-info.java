@@ -15,7 +15,8 @@
  */
 
 /**
- * AssertJ assertions for s2s-security callers.
+ * AssertJ assertions for s2s-security callers, and for the requests and tokens a
+ * recording target received.
  */
 @NullMarked
 package dev.s2s.security.test.assertj;
