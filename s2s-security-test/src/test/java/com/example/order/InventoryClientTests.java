@@ -18,7 +18,7 @@ package com.example.order;
 
 // Mirrors docs/testing.md, "Testing outbound calls": keep the two in step.
 
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.RecordingTarget;

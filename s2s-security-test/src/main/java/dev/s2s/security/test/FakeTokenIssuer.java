@@ -70,7 +70,8 @@ import dev.s2s.security.caller.IdentityProvider;
  * body) are simple to produce there.
  *
  * <p>
- * In a Spring test, {@link AutoConfigureFakeTokenIssuer @AutoConfigureFakeTokenIssuer}
+ * In a Spring test,
+ * {@link dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer @AutoConfigureFakeTokenIssuer}
  * starts one and points the application at it; in a JUnit test without a context,
  * {@link FakeTokenIssuerExtension} manages one; {@link FakeTokenIssuerMain} runs one on a
  * fixed port as a local identity provider. A {@link RecordingTarget} stands in for the

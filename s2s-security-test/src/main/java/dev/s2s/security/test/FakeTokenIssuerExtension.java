@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@linkplain FakeTokenIssuer#reset() reset} (faults and the request log; keys and
  * clients stay), and after the class it is closed. On an instance field each test gets
  * its own issuer, closed after the test. In a Spring test use
- * {@link AutoConfigureFakeTokenIssuer @AutoConfigureFakeTokenIssuer} instead, which also
- * points the application at the issuer.
+ * {@link dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer @AutoConfigureFakeTokenIssuer}
+ * instead, which also points the application at the issuer.
  *
  * <p>
  * The issuer itself does not depend on JUnit (it also runs in Spring's test context

@@ -77,9 +77,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * </pre>
  *
  * Tokens come from the running test's {@link FakeTokenIssuer} (see
- * {@link AutoConfigureFakeTokenIssuer}). Do not combine with
- * {@link WithServiceCaller @With…Caller}, whose security context would stand in for the
- * tokens.
+ * {@link dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer}). Do not
+ * combine with {@link WithServiceCaller @With…Caller}, whose security context would stand
+ * in for the tokens.
  *
  * @author s2s-security team
  * @since 0.1.0

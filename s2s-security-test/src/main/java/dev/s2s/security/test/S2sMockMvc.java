@@ -37,7 +37,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  *
  * @author s2s-security team
  * @since 0.1.0
- * @see AutoConfigureFakeTokenIssuer
+ * @see dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer
  */
 public final class S2sMockMvc {
 

@@ -36,7 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
  *
  * @author s2s-security team
  * @since 0.1.0
- * @see AutoConfigureFakeTokenIssuer
+ * @see dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer
  */
 public final class S2sWebTestClient {
 

@@ -37,8 +37,9 @@ import org.springframework.security.test.context.support.WithSecurityContext;
  *
  * <p>
  * The authentication is what the application makes of a real token from the test's
- * {@link FakeTokenIssuer} (see {@link AutoConfigureFakeTokenIssuer}): decoded by its
- * {@code JwtDecoder} and classified by its {@code CallerClassifier}, so a custom
+ * {@link FakeTokenIssuer} (see
+ * {@link dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer}): decoded by
+ * its {@code JwtDecoder} and classified by its {@code CallerClassifier}, so a custom
  * classifier or custom claim names take effect. Spring Security's test support puts it
  * into the security context for the test method (or every method of the class), in
  * MockMvc requests and in WebTestClient exchanges bound to the application context.

@@ -24,7 +24,7 @@ import dev.s2s.security.autoconfigure.inbound.S2sJwtDecoderBuilderCustomizer;
 import dev.s2s.security.autoconfigure.outbound.ServiceTokensBuilderCustomizer;
 import dev.s2s.security.outbound.OutboundTarget;
 import dev.s2s.security.outbound.ServiceTokens;
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

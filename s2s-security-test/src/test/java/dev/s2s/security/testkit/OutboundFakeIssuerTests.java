@@ -19,7 +19,7 @@ package dev.s2s.security.testkit;
 import java.util.List;
 
 import dev.s2s.security.authorization.CorrelationId;
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.RecordedRequest;

@@ -19,7 +19,7 @@ package dev.s2s.security.testkit;
 import com.nimbusds.jwt.SignedJWT;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundProperties;
 import dev.s2s.security.outbound.ServiceTokens;
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.WithDelegatedCaller;

@@ -23,8 +23,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
-
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.core.annotation.AliasFor;
 

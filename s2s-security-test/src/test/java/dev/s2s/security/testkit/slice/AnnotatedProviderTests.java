@@ -20,7 +20,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import dev.s2s.security.caller.IdentityProvider;
 import dev.s2s.security.caller.UserAuthentication;
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.SigningAlgorithm;
 import dev.s2s.security.test.WithUserCaller;

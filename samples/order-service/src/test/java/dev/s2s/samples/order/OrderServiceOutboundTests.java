@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.s2s.security.test.AutoConfigureFakeTokenIssuer;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import org.junit.jupiter.api.AfterAll;

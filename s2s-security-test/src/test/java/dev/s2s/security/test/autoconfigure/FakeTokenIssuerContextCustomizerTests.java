@@ -13,13 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.s2s.security.test;
+package dev.s2s.security.test.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
 
 import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.test.FakeTokenIssuer;
+import dev.s2s.security.test.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.s2s.security.test;
+package dev.s2s.security.test.autoconfigure;
 
 import java.util.List;
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.s2s.security.test;
+package dev.s2s.security.test.autoconfigure;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -24,6 +24,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.test.Endpoint;
+import dev.s2s.security.test.FakeTokenIssuer;
+import dev.s2s.security.test.NegativeTests;
+import dev.s2s.security.test.RecordingTarget;
+import dev.s2s.security.test.S2sMockMvc;
+import dev.s2s.security.test.S2sWebTestClient;
+import dev.s2s.security.test.SigningAlgorithm;
+import dev.s2s.security.test.WithServiceCaller;
 
 /**
  * Starts a {@link FakeTokenIssuer} for a Spring test and points the application at it
@@ -73,8 +81,8 @@ import dev.s2s.security.caller.IdentityProvider;
  *
  * @author s2s-security team
  * @since 0.1.0
- * @see dev.s2s.security.test.autoconfigure.S2sWebMvcTest
- * @see dev.s2s.security.test.autoconfigure.S2sWebFluxTest
+ * @see S2sWebMvcTest
+ * @see S2sWebFluxTest
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -14,12 +14,13 @@
  * limitations under the License.
  */
 
-package dev.s2s.security.test;
+package dev.s2s.security.test.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,13 @@ import java.util.function.Consumer;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import dev.s2s.security.caller.IdentityProvider;
 import dev.s2s.security.outbound.ServiceTokens;
+import dev.s2s.security.test.Endpoint;
+import dev.s2s.security.test.FakeTokenIssuer;
+import dev.s2s.security.test.RecordedRequest;
+import dev.s2s.security.test.SigningAlgorithm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,7 +173,14 @@ class OutboundClientRegistrationTests {
 	}
 
 	private static Map<String, Object> tokenFor(ConfigurableApplicationContext context) {
-		return Http.claims(context.getBean(ServiceTokens.class).getToken("inventory"));
+		try {
+			return SignedJWT.parse(context.getBean(ServiceTokens.class).getToken("inventory"))
+				.getJWTClaimsSet()
+				.getClaims();
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

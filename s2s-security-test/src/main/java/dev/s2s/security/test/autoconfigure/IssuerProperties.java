@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.s2s.security.test;
+package dev.s2s.security.test.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.test.FakeTokenIssuer;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -14,12 +14,15 @@
  * limitations under the License.
  */
 
-package dev.s2s.security.test;
+package dev.s2s.security.test.autoconfigure;
 
 import java.util.List;
 import java.util.Optional;
 
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.test.FakeTokenIssuer;
+import dev.s2s.security.test.RecordingTarget;
+import dev.s2s.security.test.SigningAlgorithm;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
