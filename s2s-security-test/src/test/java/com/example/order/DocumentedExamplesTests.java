@@ -36,20 +36,12 @@ class DocumentedExamplesTests {
 	private static final Path SOURCES = Path.of("src/test/java/com/example/order");
 
 	@Test
-	void testingOutboundCallsShowsTheClientAndTheTestAsTheyAre() throws IOException {
+	void showsTheClientAndItsTestsAsTheyAre() throws IOException {
 		String docs = read(DOCS);
-		for (String file : new String[] { "InventoryClient.java", "InventoryClientTests.java" }) {
+		for (String file : new String[] { "InventoryClient.java", "InventoryClientTests.java",
+				"WithoutASpringContextTests.java" }) {
 			assertThat(docs).as("docs/testing.md shows %s", file).contains("```java\n" + code(file) + "\n```\n");
 		}
-	}
-
-	@Test
-	void withoutASpringContextShowsTheFieldsAndMethodsOfItsTest() throws IOException {
-		String source = read(SOURCES.resolve("WithoutASpringContextTests.java"));
-		String body = source.substring(source.indexOf("\t@RegisterExtension"), source.lastIndexOf("\n}"))
-			.replaceAll("(?m)^\t", "")
-			.strip();
-		assertThat(read(DOCS)).contains("```java\n" + body + "\n```\n");
 	}
 
 	/** The file from its package line on, without the comment that points at the docs. */

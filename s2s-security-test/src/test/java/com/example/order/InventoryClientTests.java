@@ -18,11 +18,11 @@ package com.example.order;
 
 // Mirrors docs/testing.md, "Testing outbound calls": keep the two in step.
 
-import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.RecordingTarget;
 import dev.s2s.security.test.TargetResponse;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -77,6 +77,16 @@ class InventoryClientTests {
 			assertThat(tokenRequest.audiences()).containsExactly("inventory-service");
 			assertThat(tokenRequest.status()).isEqualTo(200);
 		});
+	}
+
+	@Test
+	void replacesATokenTheTargetRefusesByAFreshOne() {
+		inventory.respondOnce(TargetResponse.invalidToken()).respond(TargetResponse.json("{\"quantity\":7}"));
+
+		assertThat(this.client.stock("A-1")).isEqualTo("{\"quantity\":7}");
+
+		assertThat(inventory).hasReceived(2);
+		assertThat(inventory.requests().get(1).bearerToken()).isNotEqualTo(inventory.requests().get(0).bearerToken());
 	}
 
 }

@@ -19,9 +19,9 @@ package dev.s2s.security.testkit;
 import java.net.URI;
 
 import dev.s2s.security.caller.ServiceAuthentication;
-import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.NegativeTests;
 import dev.s2s.security.test.TestCaller;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.web.S2sHttpConfigurer;
 import org.junit.jupiter.api.Test;
 

@@ -19,7 +19,6 @@ package dev.s2s.security.testkit;
 import java.util.List;
 
 import dev.s2s.security.authorization.CorrelationId;
-import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.RecordedRequest;
@@ -27,6 +26,7 @@ import dev.s2s.security.test.RecordingTarget;
 import dev.s2s.security.test.TargetRequest;
 import dev.s2s.security.test.TargetResponse;
 import dev.s2s.security.test.assertj.S2sAssertions;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

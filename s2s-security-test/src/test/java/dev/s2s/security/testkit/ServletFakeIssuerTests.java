@@ -19,13 +19,13 @@ package dev.s2s.security.testkit;
 import com.nimbusds.jwt.SignedJWT;
 import dev.s2s.security.autoconfigure.inbound.S2sInboundProperties;
 import dev.s2s.security.outbound.ServiceTokens;
-import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.WithDelegatedCaller;
 import dev.s2s.security.test.WithServiceCaller;
 import dev.s2s.security.test.WithUserCaller;
 import dev.s2s.security.test.assertj.S2sAssertions;
+import dev.s2s.security.test.autoconfigure.AutoConfigureFakeTokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
