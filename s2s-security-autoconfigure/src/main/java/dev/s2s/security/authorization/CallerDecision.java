@@ -76,6 +76,7 @@ public final class CallerDecision extends AuthorizationDecision {
 	private final @Nullable String correlationId;
 
 	/** The required scopes. */
+	@SuppressWarnings("serial") // List.copyOf: serializable
 	private final List<String> requiredScopes;
 
 	CallerDecision(boolean granted, DecisionReason reason, @Nullable Authentication authentication,

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
+
 /**
  * The correlation id of a request, shared by the servlet and reactive filters: the
  * caller's {@value #HEADER} if it is a plausible id, else the current trace id, else a
@@ -62,6 +64,7 @@ public final class CorrelationId {
 	 * @param id a candidate id
 	 * @return {@code true} for at most 64 letters, digits, {@code . _ : -}
 	 */
+	@Contract("null -> false")
 	public static boolean isValid(@Nullable String id) {
 		if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
 			return false;

@@ -61,12 +61,15 @@ public abstract sealed class CallerAuthentication extends AbstractAuthentication
 	private final String name;
 
 	/** The proof. */
+	@SuppressWarnings("serial") // a Jwt or another serializable proof
 	private final Object proof;
 
 	/** The scopes. */
+	@SuppressWarnings("serial") // Set.copyOf: serializable
 	private final Set<String> scopes;
 
 	/** The roles. */
+	@SuppressWarnings("serial") // Set.copyOf: serializable
 	private final Set<String> roles;
 
 	CallerAuthentication(Jwt token, String name, Set<String> scopes, Set<String> roles) {

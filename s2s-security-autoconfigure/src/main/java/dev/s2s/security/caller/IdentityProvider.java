@@ -120,8 +120,11 @@ public enum IdentityProvider {
 		@Override
 		public ClaimMapping claimMapping() {
 			Predicate<Jwt> app = (jwt) -> "app".equals(text(jwt, "idtyp"));
-			Predicate<Jwt> appWithoutIdtyp = (jwt) -> text(jwt, "idtyp") == null && jwt.getClaims().get("scp") == null
-					&& text(jwt, "oid") != null && text(jwt, "oid").equals(text(jwt, "sub"));
+			Predicate<Jwt> appWithoutIdtyp = (jwt) -> {
+				String oid = text(jwt, "oid");
+				return text(jwt, "idtyp") == null && jwt.getClaims().get("scp") == null && oid != null
+						&& oid.equals(text(jwt, "sub"));
+			};
 			return new ClaimMapping(app.or(appWithoutIdtyp), firstClaim("azp", "appid"), claim("oid"),
 					firstClaim("azp", "appid"), List.of("scp"), List.of("roles"), false, Set.of());
 		}

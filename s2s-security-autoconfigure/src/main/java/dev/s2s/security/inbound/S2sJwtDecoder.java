@@ -36,6 +36,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -122,8 +123,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		this.timeChecks = TokenValidators.time(builder.clockSkew, builder.maxTokenLifetime, builder.clock);
 		this.applicationChecks = TokenValidators.all(builder.validators);
 		this.decoder = new NimbusJwtDecoder(processor);
-		this.decoder.setJwtValidator(TokenValidators.all(List.of(this.timeChecks,
-				(jwt) -> checks.get(jwt.getClaimAsString("iss")).validate(jwt), this.applicationChecks)));
+		this.decoder.setJwtValidator(TokenValidators
+			.all(List.of(this.timeChecks, (jwt) -> issuerChecks(checks, jwt), this.applicationChecks)));
 		this.verified = (builder.cacheMaximumSize > 0) ? Caffeine.newBuilder()
 			.maximumSize(builder.cacheMaximumSize)
 			.expireAfter(Expiry.creating((String token, Jwt jwt) -> remainingLifetime(jwt, builder.clock)))
@@ -169,11 +170,12 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		if (token.length() > MAX_TOKEN_LENGTH) {
 			throw rejected("token larger than " + MAX_TOKEN_LENGTH + " characters");
 		}
-		Jwt jwt = (this.verified != null) ? this.verified.getIfPresent(token) : null;
-		if (jwt != null) {
+		Cache<String, Jwt> verified = this.verified;
+		Jwt jwt = (verified != null) ? verified.getIfPresent(token) : null;
+		if (verified != null && jwt != null) {
 			OAuth2TokenValidatorResult result = this.timeChecks.validate(jwt);
 			if (result.hasErrors()) {
-				this.verified.invalidate(token);
+				verified.invalidate(token);
 				throw rejected(result.getErrors().iterator().next().getDescription());
 			}
 			result = this.applicationChecks.validate(jwt);
@@ -235,6 +237,13 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	private static @Nullable String withoutSpringPrefix(@Nullable String message) {
 		return (message != null && message.startsWith(SPRING_PREFIX)) ? message.substring(SPRING_PREFIX.length())
 				: message;
+	}
+
+	private static OAuth2TokenValidatorResult issuerChecks(Map<String, OAuth2TokenValidator<Jwt>> checks, Jwt jwt) {
+		OAuth2TokenValidator<Jwt> issuer = checks.get(jwt.getClaimAsString("iss"));
+		// The key selector already refuses other issuers; fail closed should that change.
+		return (issuer != null) ? issuer.validate(jwt)
+				: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "untrusted issuer", null));
 	}
 
 	private static RejectedTokenException rejected(@Nullable String reason) {

@@ -161,7 +161,7 @@ public final class ServiceTokens implements AutoCloseable {
 			throw noTokenInTime(target);
 		}
 		catch (ExecutionException ex) {
-			throw TokenEndpointClient.failure(ex.getCause());
+			throw TokenEndpointClient.failure((ex.getCause() != null) ? ex.getCause() : ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -217,7 +217,8 @@ public final class ServiceTokens implements AutoCloseable {
 	 */
 	public @Nullable OutboundTarget findTarget(URI url) {
 		String name = this.urls.find(url);
-		return (name != null) ? this.targets.get(name).definition() : null;
+		Target target = (name != null) ? this.targets.get(name) : null;
+		return (target != null) ? target.definition() : null;
 	}
 
 	/**
@@ -436,12 +437,6 @@ public final class ServiceTokens implements AutoCloseable {
 			return this;
 		}
 
-		/**
-		 * Fraction of a token's lifetime after which it is renewed in the background. The
-		 * default is 0.75.
-		 * @param fraction between 0 (exclusive) and 1 (exclusive)
-		 * @return this builder
-		 */
 		/**
 		 * The longest a token is used, whatever its {@code expires_in} or {@code exp}
 		 * says. The default is 24 hours.

@@ -281,6 +281,52 @@ class CallerClassifierTests {
 			.doesNotContain("secret-token-value");
 	}
 
+	@Test
+	void convertWhenSpringAuthorizationServerExchangeByAnotherClientThenTheActorIsTheService() {
+		// The client that exchanged the token is not the actor: only the act claim names
+		// it.
+		Jwt jwt = jwt(Map.of("sub", "alice", "client_id", "token-broker", "act", Map.of("sub", "order-service")));
+		assertThat(classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt)).isInstanceOfSatisfying(
+				DelegatedAuthentication.class,
+				(delegated) -> assertThat(delegated.getServiceId()).isEqualTo("order-service"));
+	}
+
+	@Test
+	void callerExposesTheVerifiedTokenItsClaimsAndScopes() {
+		Jwt jwt = jwt(Map.of("sub", "order-service", "gty", "client_credentials", "client_id", "order-service", "scope",
+				List.of("inventory.read")));
+		CallerAuthentication caller = classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt);
+		assertThat(caller.getToken()).isSameAs(jwt);
+		assertThat(caller.getClaims()).isEqualTo(jwt.getClaims());
+		assertThat(caller.getPrincipal()).isSameAs(jwt);
+		assertThat(caller.getCredentials()).isSameAs(jwt);
+		assertThat(caller.hasScope("inventory.read")).isTrue();
+		assertThat(caller.hasScope("inventory.write")).isFalse();
+		assertThat(caller.getName()).isEqualTo("order-service");
+	}
+
+	@Test
+	void classifierKnowsItsIssuersAndRefusesToBeBuiltWithoutOneOrWithoutAServiceId() {
+		ClaimMapping mapping = IdentityProvider.GENERIC.claimMapping();
+		assertThat(new CallerClassifier(Map.of(ISSUER, mapping), "inventory-service").issuers())
+			.containsExactly(ISSUER);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new CallerClassifier(Map.of(), "inventory-service"))
+			.withMessage("mappingByIssuer cannot be empty");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new CallerClassifier(Map.of(ISSUER, mapping), " "))
+			.withMessage("serviceId cannot be empty");
+	}
+
+	@Test
+	void claimMappingRefusesAnEmptyClaimName() {
+		ClaimMapping mapping = IdentityProvider.GENERIC.claimMapping();
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> mapping.withServiceIdClaim(""))
+			.withMessage("claim cannot be empty");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> mapping.withUserIdClaim(" "))
+			.withMessage("claim cannot be empty");
+	}
+
 	private static CallerAuthentication classify(IdentityProvider provider, Jwt jwt) {
 		return new CallerClassifier(Map.of(ISSUER, provider.claimMapping()), "inventory-service").convert(jwt);
 	}

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -266,7 +267,7 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	 * @return the control
 	 */
 	public EndpointControl discoveryEndpoint() {
-		return this.controls.get(Endpoint.DISCOVERY);
+		return control(Endpoint.DISCOVERY);
 	}
 
 	/**
@@ -274,7 +275,7 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	 * @return the control
 	 */
 	public EndpointControl jwksEndpoint() {
-		return this.controls.get(Endpoint.JWKS);
+		return control(Endpoint.JWKS);
 	}
 
 	/**
@@ -282,7 +283,12 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	 * @return the control
 	 */
 	public EndpointControl tokenEndpoint() {
-		return this.controls.get(Endpoint.TOKEN);
+		return control(Endpoint.TOKEN);
+	}
+
+	private EndpointControl control(Endpoint endpoint) {
+		// Every endpoint gets its control when the issuer starts.
+		return Objects.requireNonNull(this.controls.get(endpoint));
 	}
 
 	/**

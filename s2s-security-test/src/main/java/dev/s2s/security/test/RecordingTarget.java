@@ -94,7 +94,7 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 
 	private final Queue<TargetResponse> once = new ConcurrentLinkedQueue<>();
 
-	private final AtomicReference<TargetResponse> standing = new AtomicReference<>(TargetResponse.ok());
+	private volatile TargetResponse standing = TargetResponse.ok();
 
 	private final ExtensionLifecycle lifecycle = new ExtensionLifecycle(this::reopen, this::reset, this::close);
 
@@ -145,7 +145,7 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 	 * @return this target
 	 */
 	public RecordingTarget respond(TargetResponse response) {
-		this.standing.set(Args.notNull(response, "response"));
+		this.standing = Args.notNull(response, "response");
 		return this;
 	}
 
@@ -183,7 +183,7 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 	 */
 	public void reset() {
 		this.once.clear();
-		this.standing.set(TargetResponse.ok());
+		this.standing = TargetResponse.ok();
 		this.requests.clear();
 	}
 
@@ -236,7 +236,7 @@ public final class RecordingTarget implements AutoCloseable, BeforeAllCallback, 
 
 	private TargetResponse nextResponse() {
 		TargetResponse next = this.once.poll();
-		return (next != null) ? next : this.standing.get();
+		return (next != null) ? next : this.standing;
 	}
 
 	private synchronized void reopen() {

@@ -64,11 +64,14 @@ final class AuthorizationMetrics implements Consumer<CallerDecision> {
 			return;
 		}
 		String serviceId = decision.getServiceId();
-		boolean known = serviceId != null
-				&& (this.policies.serviceIds().contains(serviceId) || this.rules.serviceIds().contains(serviceId));
+		// Only ids the policy names become tag values: callers cannot grow the meter
+		// count.
+		String service = (serviceId != null
+				&& (this.policies.serviceIds().contains(serviceId) || this.rules.serviceIds().contains(serviceId)))
+						? serviceId : "other";
 		Tags tags = new Tags(decision.isGranted() ? "allowed" : "denied", decision.getReason().code(),
 				(decision.getCallerType() != null) ? decision.getCallerType().name().toLowerCase(Locale.ROOT) : "none",
-				known ? serviceId : "other");
+				service);
 		this.counters.computeIfAbsent(tags, (key) -> register(key, meters)).increment();
 	}
 

@@ -100,13 +100,13 @@ final class ServiceTokensFactory {
 					Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"),
 					Set.of(PREFIX + "token-uri", PREFIX + "issuer-uri"));
 		}
-		if (tokenUri == null && issuerUri == null) {
+		URI uri = (tokenUri != null) ? tokenUri : issuerUri;
+		if (uri == null) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "token-uri", null,
 					"Outbound tokens need the identity provider's token endpoint. Set '" + PREFIX
 							+ "token-uri: https://idp.example.com/oauth2/token' or '" + PREFIX
 							+ "issuer-uri: https://idp.example.com'.");
 		}
-		URI uri = (tokenUri != null) ? tokenUri : issuerUri;
 		String key = PREFIX + ((tokenUri != null) ? "token-uri" : "issuer-uri");
 		if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
 			throw new InvalidConfigurationPropertyValueException(key, uri, "Use an absolute https:// URL.");
