@@ -26,10 +26,13 @@ import java.util.Set;
 import dev.s2s.security.annotation.DelegatedCaller;
 import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.annotation.UserCaller;
+import dev.s2s.security.caller.CallerType;
 import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.caller.UserAuthentication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -113,6 +116,40 @@ class CallerPoliciesTests {
 	}
 
 	@Test
+	void decisionNamesTheCallerAndTheRequest() throws Exception {
+		DelegatedAuthentication delegated = new DelegatedAuthentication(JWT, "alice", "gateway", Set.of(),
+				Set.of("customer"));
+		CallerDecision forDelegated = policy(new Annotated(), "viaGateway").decide(delegated, REQUEST);
+		assertThat(forDelegated.getUserId()).isEqualTo("alice");
+		assertThat(forDelegated.getServiceId()).isEqualTo("gateway");
+		assertThat(forDelegated.getCallerType()).isEqualTo(CallerType.DELEGATED);
+		assertThat(forDelegated.getCorrelationId()).isEqualTo("c-1");
+		CallerDecision forUser = policy(new Annotated(), "users").decide(user("support"), REQUEST);
+		assertThat(forUser.getUserId()).isEqualTo("alice");
+		assertThat(forUser.getServiceId()).isNull();
+		CallerDecision forService = policy(new Annotated(), "inherited").decide(service("order-service"), REQUEST);
+		assertThat(forService.getServiceId()).isEqualTo("order-service");
+		assertThat(forService.getUserId()).isNull();
+		CallerDecision anonymous = policy(new Annotated(), "inherited").decide(null, REQUEST);
+		assertThat(anonymous.getCallerType()).isNull();
+		assertThat(anonymous.getServiceId()).isNull();
+		assertThat(anonymous.getUserId()).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "a b", "quote\"", "back\\slash", "\u007f", "\u00e9" })
+	void ruleRefusesAScopeThatIsNotAnRfc6749ScopeToken(String scope) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> CallerRule.of(CallerType.SERVICE, List.of(), List.of(scope), List.of()));
+	}
+
+	@Test
+	void ruleAcceptsScopeTokensAtTheEdgesOfTheRange() {
+		assertThat(CallerRule.of(CallerType.SERVICE, List.of(), List.of("!", "~", "a:b/c"), List.of()).scopes())
+			.containsExactly("!", "a:b/c", "~");
+	}
+
+	@Test
 	void decideWhenNotAnS2sCallerOrAnonymousThenDenied() throws Exception {
 		CallerPolicy policy = policy(new Annotated(), "inherited");
 		assertThat(policy.decide(null, REQUEST).getReason()).isEqualTo(DecisionReason.NOT_AUTHENTICATED);
@@ -158,6 +195,21 @@ class CallerPoliciesTests {
 		assertThat(withMethodSecurity.isUnannotated(secured)).isFalse();
 		// Without the interceptor the annotation is not enforced, so it is no policy.
 		assertThat(this.policies.policy(secured, false)).isNotNull();
+	}
+
+	@Test
+	void policyWhenHandlerOnlyImplementsOtherInterfacesOrOnlySomeClassesAreMethodSecuredThenDefaultDeny()
+			throws Exception {
+		// Only Spring's ErrorController is exempt, not any controller that implements an
+		// interface.
+		HandlerMethod handler = new HandlerMethod(new Closeable(), Closeable.class.getDeclaredMethod("open"));
+		assertThat(this.policies.policy(handler, false)).isNotNull();
+		// A pointcut that matches other classes only governs those.
+		Pointcut preAuthorize = AuthorizationManagerBeforeMethodInterceptor.preAuthorize().getPointcut();
+		CallerPolicies withMethodSecurity = new CallerPolicies(UnannotatedHandlers.DENY, List.of(preAuthorize));
+		HandlerMethod open = new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"));
+		assertThat(withMethodSecurity.policy(open, false)).isNotNull();
+		assertThat(withMethodSecurity.isUnannotated(open)).isTrue();
 	}
 
 	@Test
@@ -273,6 +325,19 @@ class CallerPoliciesTests {
 	static class Errors implements ErrorController {
 
 		void error() {
+		}
+
+	}
+
+	static class Closeable implements java.io.Closeable, java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		void open() {
+		}
+
+		@Override
+		public void close() {
 		}
 
 	}

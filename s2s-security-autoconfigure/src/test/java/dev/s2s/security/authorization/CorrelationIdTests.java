@@ -39,6 +39,19 @@ class CorrelationIdTests {
 			.isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "azAZ09._:-", "0123456789012345678901234567890123456789012345678901234567890123" })
+	void isValidAcceptsEveryAllowedCharacterAndUpTo64OfThem(String id) {
+		assertThat(CorrelationId.isValid(id)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "`", "{", "@", "[", "/", ";",
+			"01234567890123456789012345678901234567890123456789012345678901234" })
+	void isValidRefusesTheCharactersNextToTheAllowedRangesAndA65thCharacter(String id) {
+		assertThat(CorrelationId.isValid(id)).isFalse();
+	}
+
 	@Test
 	void resolveWhenNothingUsableThenRandom() {
 		String id = CorrelationId.resolve(null, () -> null);
