@@ -345,12 +345,15 @@ class ServiceTokensTests {
 		ServiceTokens tokens = build(ServiceTokens.builder(credentials())
 			.target(target(OutboundTarget.Identity.SERVICE))
 			.timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)));
-		// Steady traffic for two seconds; the clock jumps past each back-off.
-		for (int i = 0; i < 20; i++) {
+		// Repeated calls; the clock jumps past each back-off. The endpoint would dribble
+		// for 30 s: each exchange is gone within seconds only because the deadline aborts
+		// it (the server notices a closed connection a write or two later, so wait for
+		// it).
+		for (int i = 0; i < 10; i++) {
 			assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
 				.withMessageStartingWith("No token for target 'inventory'");
 			this.clock.advance(Duration.ofSeconds(2));
-			pause(100);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.endpoint.open() == 0);
 		}
 		assertThat(this.endpoint.requests()).isGreaterThanOrEqualTo(3);
 		assertThat(this.endpoint.maxOpen()).isEqualTo(1);
@@ -821,18 +824,6 @@ class ServiceTokensTests {
 		List<CompletableFuture<T>> results = submitted.stream().map(CompletableFuture::join).toList();
 		pool.shutdown();
 		return results;
-	}
-
-	/**
-	 * Pacing of steady traffic, not a wait for a condition.
-	 */
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private void awaitRequests(int count) {
