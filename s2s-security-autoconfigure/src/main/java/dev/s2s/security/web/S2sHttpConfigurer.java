@@ -38,6 +38,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -105,6 +106,7 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		List<String> issuers = List.copyOf(classifier.issuers());
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
 			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
+			.authenticationEntryPoint(new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()))
 			.accessDeniedHandler(new S2sAccessDeniedHandler())
 			.protectedResourceMetadata((metadata) -> metadata
 				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
