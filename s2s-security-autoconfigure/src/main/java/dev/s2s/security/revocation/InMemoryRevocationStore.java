@@ -36,14 +36,15 @@ import org.springframework.util.Assert;
  * <p>
  * Entries expire at their {@code keepUntil}; when more than the maximum size are kept,
  * the least recently used are evicted (and their tokens accepted again), so the size
- * should exceed the revocations expected within one maximum token lifetime.
+ * should exceed the revocations expected within one maximum token lifetime. Entries are
+ * kept by key, not by digest: nothing leaves the process, and a lookup hashes nothing.
  *
  * @author s2s-security team
  * @since 0.3.0
  */
 public final class InMemoryRevocationStore implements RevocationStore {
 
-	private final Cache<String, Entry> entries;
+	private final Cache<RevocationKey, Entry> entries;
 
 	private final Clock clock;
 
@@ -59,7 +60,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
 		this.entries = Caffeine.newBuilder()
 			.maximumSize(maximumSize)
 			.ticker(() -> clock.millis() * 1_000_000L)
-			.expireAfter(Expiry.writing((String key, Entry entry) -> remaining(entry.keepUntil())))
+			.expireAfter(Expiry.writing((RevocationKey key, Entry entry) -> remaining(entry.keepUntil())))
 			.build();
 	}
 
@@ -72,7 +73,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
 			return;
 		}
 		this.entries.asMap()
-			.merge(key.digest(), new Entry(issuedBefore, keepUntil),
+			.merge(key, new Entry(issuedBefore, keepUntil),
 					(old, added) -> new Entry(later(old.issuedBefore(), added.issuedBefore()),
 							later(old.keepUntil(), added.keepUntil())));
 	}
@@ -81,7 +82,7 @@ public final class InMemoryRevocationStore implements RevocationStore {
 	public List<@Nullable Instant> find(List<RevocationKey> keys) {
 		List<@Nullable Instant> found = new ArrayList<>(keys.size());
 		for (RevocationKey key : keys) {
-			Entry entry = this.entries.getIfPresent(key.digest());
+			Entry entry = this.entries.getIfPresent(key);
 			found.add((entry != null) ? entry.issuedBefore() : null);
 		}
 		return found;
