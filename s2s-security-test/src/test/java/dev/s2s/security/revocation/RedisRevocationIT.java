@@ -205,6 +205,59 @@ class RedisRevocationIT {
 		assertThat(statuses.get(503)).isPositive();
 	}
 
+	@Test
+	void slowRedisAnswersWithinTheDeadlineInBothModes() throws Exception {
+		ConfigurableApplicationContext closed = start("inventory-service", "closed");
+		ConfigurableApplicationContext open = start("inventory-service", "open");
+		String good = token("jti-" + UUID.randomUUID());
+		assertThat(get(closed, good).statusCode()).isEqualTo(200);
+		assertThat(get(open, good).statusCode()).isEqualTo(200);
+		// Paused longer than HANG: a request waiting for Redis would time out the client.
+		redis.pause(HANG.multipliedBy(2));
+		HttpResponse<String> unavailable = get(closed, good);
+		assertThat(unavailable.statusCode()).isEqualTo(503);
+		assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(get(open, good).statusCode()).isEqualTo(200);
+		Awaitility.await("Redis answers again")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> get(closed, good).statusCode() == 200);
+	}
+
+	@Test
+	void flappingRedisNeverGivesA500OrAHang() throws Exception {
+		ConfigurableApplicationContext closed = start("inventory-service", "closed");
+		ConfigurableApplicationContext open = start("inventory-service", "open");
+		String good = token("jti-" + UUID.randomUUID());
+		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+		Set<String> failures = ConcurrentHashMap.newKeySet();
+		AtomicBoolean trafficOn = new AtomicBoolean(true);
+		List<Thread> traffic = List.of(traffic(closed, good, trafficOn, statuses, failures),
+				traffic(open, good, trafficOn, statuses, failures));
+		try {
+			for (int flap = 0; flap < 3; flap++) {
+				redis.stop();
+				Awaitility.await("closed instance answers 503")
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> get(closed, good).statusCode() == 503);
+				redis.start();
+				Awaitility.await("closed instance answers 200")
+					.atMost(Duration.ofSeconds(60))
+					.pollInterval(Duration.ofMillis(100))
+					.until(() -> get(closed, good).statusCode() == 200);
+			}
+		}
+		finally {
+			trafficOn.set(false);
+			for (Thread thread : traffic) {
+				thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+		}
+		System.out.println("[revocation] statuses while Redis flapped 3 times: " + statuses);
+		assertThat(failures).as("requests that failed or took longer than " + HANG).isEmpty();
+		assertThat(statuses.keySet()).as("no 500, only 200 and 503").containsOnly(200, 503);
+	}
+
 	private Thread traffic(ConfigurableApplicationContext app, String token, AtomicBoolean on,
 			Map<Integer, Integer> statuses, Set<String> failures) {
 		Thread thread = new Thread(() -> {

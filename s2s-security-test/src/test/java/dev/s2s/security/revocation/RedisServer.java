@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A JUnit extension that runs a real {@code redis-server} (Debian's package, found on the
  * {@code PATH}) of its own on a free loopback port, without persistence
@@ -111,20 +113,35 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 		this.process = null;
 	}
 
+	/**
+	 * Make the server slow: it answers no client for a while ({@code CLIENT PAUSE}),
+	 * though it keeps accepting connections.
+	 * @param duration how long
+	 */
+	void pause(Duration duration) {
+		assertThat(command("CLIENT PAUSE " + duration.toMillis() + " ALL")).as("CLIENT PAUSE").startsWith("+OK");
+	}
+
 	private boolean ping() {
+		return command("PING").startsWith("+PONG");
+	}
+
+	private String command(String inline) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
 			socket.setSoTimeout(500);
 			OutputStream out = socket.getOutputStream();
-			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write((inline + "\r\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			byte[] reply = new byte[7];
-			int read = in.readNBytes(reply, 0, reply.length);
-			return new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+			StringBuilder reply = new StringBuilder();
+			for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+				reply.append((char) c);
+			}
+			return reply.toString();
 		}
 		catch (IOException ex) {
-			return false;
+			return "";
 		}
 	}
 
