@@ -70,7 +70,9 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * by themselves), RFC 6750 answers to denials, and RFC 9728 protected-resource metadata
  * that names the trusted issuers and says that tokens are not bound to client
  * certificates; one credential per request, in the {@code Authorization} header only
- * (more is a {@code 400 invalid_request}). Authentication events reach the application's
+ * (more is a {@code 400 invalid_request}); a token whose revocation status cannot be told
+ * (the revocation store down, in fail-mode closed) is a {@code 503} with
+ * {@code Retry-After}, not a {@code 500}. Authentication events reach the application's
  * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
  *
  * @author s2s-security team
