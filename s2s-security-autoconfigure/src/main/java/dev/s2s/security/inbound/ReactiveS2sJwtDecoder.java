@@ -18,6 +18,7 @@ package dev.s2s.security.inbound;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -52,7 +53,7 @@ public final class ReactiveS2sJwtDecoder implements ReactiveJwtDecoder {
 				return Mono.just(cached);
 			}
 		}
-		catch (JwtException ex) {
+		catch (JwtException | AuthenticationException ex) {
 			return Mono.error(ex);
 		}
 		return Mono.fromCallable(() -> this.decoder.verifyAndCache(token)).subscribeOn(Schedulers.boundedElastic());

@@ -36,6 +36,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -64,7 +65,12 @@ import org.springframework.util.Assert;
  * Every failure, including an unreachable identity provider, is a {@link BadJwtException}
  * with one generic message, which Spring Security answers with 401 {@code invalid_token}:
  * callers learn nothing about keys or addresses, and an outage never becomes a 500. The
- * reason is logged at debug level, with control characters removed.
+ * reason is logged at debug level, with control characters removed. The one exception is
+ * an application check that throws an
+ * {@link org.springframework.security.core.AuthenticationException} because it cannot
+ * decide now (the revocation check with its store down, in fail-mode closed): that
+ * exception reaches Spring Security's entry point unchanged, which s2s-security answers
+ * with 503.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -204,6 +210,11 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		}
 		catch (BadJwtException ex) {
 			throw rejected(withoutSpringPrefix(ex.getMessage()));
+		}
+		catch (AuthenticationException ex) {
+			// An application check that cannot decide now (a revocation store that is
+			// down, in fail-mode closed): neither a bad token nor a key outage.
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			if (hasCause(ex, IssuerKeySelector.UntrustedIssuerException.class)) {

@@ -38,6 +38,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -69,7 +70,9 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * by themselves), RFC 6750 answers to denials, and RFC 9728 protected-resource metadata
  * that names the trusted issuers and says that tokens are not bound to client
  * certificates; one credential per request, in the {@code Authorization} header only
- * (more is a {@code 400 invalid_request}). Authentication events reach the application's
+ * (more is a {@code 400 invalid_request}); a token whose revocation status cannot be told
+ * (the revocation store down, in fail-mode closed) is a {@code 503} with
+ * {@code Retry-After}, not a {@code 500}. Authentication events reach the application's
  * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
  *
  * @author s2s-security team
@@ -105,6 +108,7 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		List<String> issuers = List.copyOf(classifier.issuers());
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
 			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
+			.authenticationEntryPoint(new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()))
 			.accessDeniedHandler(new S2sAccessDeniedHandler())
 			.protectedResourceMetadata((metadata) -> metadata
 				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)

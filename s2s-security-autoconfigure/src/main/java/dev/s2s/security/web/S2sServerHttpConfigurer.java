@@ -31,6 +31,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -122,6 +123,8 @@ public final class S2sServerHttpConfigurer {
 	public ServerHttpSecurity configure(ServerHttpSecurity http) {
 		return http.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
 			.accessDeniedHandler(new S2sServerAccessDeniedHandler())
+			.authenticationEntryPoint(
+					new RevocationUnavailableServerEntryPoint(new BearerTokenServerAuthenticationEntryPoint()))
 			.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
 				.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())

@@ -22,6 +22,7 @@ import java.util.List;
 
 import dev.s2s.security.autoconfigure.ValidValues;
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.revocation.RevocationFailMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,6 +57,8 @@ public class S2sInboundProperties {
 	private final Jwks jwks = new Jwks();
 
 	private final TokenCache tokenCache = new TokenCache();
+
+	private final Revocation revocation = new Revocation();
 
 	/**
 	 * Identity providers whose tokens this service accepts. A token's 'iss' only selects
@@ -124,6 +127,14 @@ public class S2sInboundProperties {
 	}
 
 	/**
+	 * Revocation.
+	 * @return the revocation settings
+	 */
+	public Revocation getRevocation() {
+		return this.revocation;
+	}
+
+	/**
 	 * Fail, naming the key, on a value that cannot work.
 	 */
 	public void validate() {
@@ -144,6 +155,12 @@ public class S2sInboundProperties {
 		if (this.tokenCache.maximumSize < 0) {
 			throw new InvalidConfigurationPropertyValueException(prefix + "token-cache.maximum-size",
 					this.tokenCache.maximumSize, "Use 0 to disable the cache, or a positive size.");
+		}
+		ValidValues.positive(prefix + "revocation.timeout", this.revocation.timeout);
+		ValidValues.positive(prefix + "revocation.retry-after", this.revocation.retryAfter);
+		if (this.revocation.maximumSize <= 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "revocation.maximum-size",
+					this.revocation.maximumSize, "The memory store needs a positive size, such as 100000.");
 		}
 		for (int i = 0; i < this.issuers.size(); i++) {
 			List<String> audiences = this.issuers.get(i).audiences;
@@ -576,6 +593,143 @@ public class S2sInboundProperties {
 		 */
 		public void setMaximumSize(long maximumSize) {
 			this.maximumSize = maximumSize;
+		}
+
+	}
+
+	/**
+	 * Revocation of tokens before they expire.
+	 */
+	public static class Revocation {
+
+		/**
+		 * Where revoked tokens are kept: 'none' (no revocation check), 'memory' (this
+		 * instance only) or 'redis' (every instance sharing the Redis of
+		 * spring.data.redis.*).
+		 */
+		private Store store = Store.NONE;
+
+		/**
+		 * What a request gets when the store cannot answer in time: 'closed' answers 503
+		 * with Retry-After, 'open' accepts the token and counts and logs the failure.
+		 */
+		private RevocationFailMode failMode = RevocationFailMode.CLOSED;
+
+		/**
+		 * Longest a store lookup or write may take before it counts as failed.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * Retry-After sent with a 503 while the store is unavailable in fail-mode closed.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(5);
+
+		/**
+		 * Most revocations the 'memory' store keeps.
+		 */
+		private long maximumSize = 100_000;
+
+		/**
+		 * Where revoked tokens are kept: 'none' (no revocation check), 'memory' (this
+		 * instance only) or 'redis' (every instance sharing the Redis of
+		 * spring.data.redis.*).
+		 * @return the store
+		 */
+		public Store getStore() {
+			return this.store;
+		}
+
+		/**
+		 * Where revoked tokens are kept: 'none' (no revocation check), 'memory' (this
+		 * instance only) or 'redis' (every instance sharing the Redis of
+		 * spring.data.redis.*).
+		 * @param store the store
+		 */
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		/**
+		 * What a request gets when the store cannot answer in time: 'closed' answers 503
+		 * with Retry-After, 'open' accepts the token and counts and logs the failure.
+		 * @return the failMode
+		 */
+		public RevocationFailMode getFailMode() {
+			return this.failMode;
+		}
+
+		/**
+		 * What a request gets when the store cannot answer in time: 'closed' answers 503
+		 * with Retry-After, 'open' accepts the token and counts and logs the failure.
+		 * @param failMode the failMode
+		 */
+		public void setFailMode(RevocationFailMode failMode) {
+			this.failMode = failMode;
+		}
+
+		/**
+		 * Longest a store lookup or write may take before it counts as failed.
+		 * @return the timeout
+		 */
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		/**
+		 * Longest a store lookup or write may take before it counts as failed.
+		 * @param timeout the timeout
+		 */
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		/**
+		 * Retry-After sent with a 503 while the store is unavailable in fail-mode closed.
+		 * @return the retryAfter
+		 */
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		/**
+		 * Retry-After sent with a 503 while the store is unavailable in fail-mode closed.
+		 * @param retryAfter the retryAfter
+		 */
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+		/**
+		 * Most revocations the 'memory' store keeps.
+		 * @return the maximumSize
+		 */
+		public long getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		/**
+		 * Most revocations the 'memory' store keeps.
+		 * @param maximumSize the maximumSize
+		 */
+		public void setMaximumSize(long maximumSize) {
+			this.maximumSize = maximumSize;
+		}
+
+		/**
+		 * Where revoked tokens are kept.
+		 */
+		public enum Store {
+
+			/** No revocation check. */
+			NONE,
+
+			/** In this instance's memory. */
+			MEMORY,
+
+			/** In Redis, shared by every instance. */
+			REDIS
+
 		}
 
 	}
