@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.s2s.security.inbound.LogRateLimiter;
+import dev.s2s.security.inbound.LogSanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +64,9 @@ import org.springframework.util.Assert;
 public final class ServiceTokens implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ServiceTokens.class);
+
+	/** One failure line a minute per target. */
+	private final Map<String, LogRateLimiter> failureLog = new ConcurrentHashMap<>();
 
 	/**
 	 * Threads for token requests and their discovery: enough for a few slow endpoints.
@@ -91,8 +97,8 @@ public final class ServiceTokens implements AutoCloseable {
 						builder.renewAtFraction, builder.audienceParameter),
 				builder.clock, this.executor);
 		TokenMetrics metrics = builder.metrics;
-		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics), builder.clock,
-				builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
+		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics, this.failureLog),
+				builder.clock, builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
 		for (OutboundTarget target : builder.targets) {
 			this.targets.put(target.name(), new Target(target, builder.credentials.getClientId()));
@@ -267,11 +273,20 @@ public final class ServiceTokens implements AutoCloseable {
 	}
 
 	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key, String target,
-			TokenMetrics metrics) {
+			TokenMetrics metrics, Map<String, LogRateLimiter> failureLog) {
 		long start = System.nanoTime();
 		return client.fetch(key, target).whenComplete((token, ex) -> {
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
 			metrics.tokenRequest(target, latency, ex == null);
+			if (ex != null && logger.isWarnEnabled()) {
+				long suppressed = failureLog.computeIfAbsent(target, (name) -> new LogRateLimiter(1)).tryAcquire();
+				if (suppressed >= 0) {
+					logger.warn("Token request for outbound target '" + target + "' failed: "
+							+ LogSanitizer.sanitize(TokenEndpointClient.failure(ex).getMessage())
+							+ "; calls to it fail once no cached token is valid (logged at most once a minute per target"
+							+ ((suppressed > 0) ? "; " + suppressed + " failure(s) since the last line" : "") + ")");
+				}
+			}
 			if (logger.isDebugEnabled()) {
 				logger.debug((ex == null)
 						? "Fetched token for " + key + " in " + latency.toMillis() + " ms, expires at "

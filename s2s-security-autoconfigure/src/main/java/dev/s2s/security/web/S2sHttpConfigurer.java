@@ -38,6 +38,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -103,9 +104,12 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		List<String> issuers = List.copyOf(classifier.issuers());
+		ServletRefusals refusals = new ServletRefusals(new BearerTokenAuthenticationEntryPoint(),
+				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
 			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
-			.accessDeniedHandler(new S2sAccessDeniedHandler())
+			.authenticationEntryPoint(refusals)
+			.accessDeniedHandler(refusals)
 			.protectedResourceMetadata((metadata) -> metadata
 				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
 					.authorizationServers((servers) -> servers.addAll(issuers)))))

@@ -27,11 +27,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -47,7 +52,7 @@ import org.springframework.web.server.ServerWebExchange;
  * &#64;Bean
  * SecurityWebFilterChain api(ServerHttpSecurity http, S2sServerHttpConfigurer s2s) {
  * 	s2s.configure(http.securityMatcher(pathMatchers("/api/**")));
- * 	return http.authorizeExchange((exchanges) -&gt; exchanges.anyExchange().authenticated()).build();
+ * 	return http.authorizeExchange((exchanges) -&gt; exchanges.anyExchange().access(s2s.authenticated())).build();
  * }
  * </pre>
  *
@@ -77,23 +82,36 @@ public final class S2sServerHttpConfigurer {
 
 	private final CorrelationIds correlationIds;
 
+	private final AuthenticationEventPublisher authenticationEvents;
+
+	private final ServerRefusals refusals;
+
 	/**
 	 * Create a configurer.
 	 * @param decoder the token decoder
 	 * @param classifier the caller classifier
 	 * @param authorization who may call, after the chain's own rules
 	 * @param correlationIds where correlation ids come from
+	 * @param authenticationEvents where authentication successes and failures are
+	 * published (with rejected tokens replaced by their fingerprint)
+	 * @param refusals explains every 401 and 403 of the chain
 	 */
 	public S2sServerHttpConfigurer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
-			ServerCallerAuthorizationManager authorization, CorrelationIds correlationIds) {
+			ServerCallerAuthorizationManager authorization, CorrelationIds correlationIds,
+			AuthenticationEventPublisher authenticationEvents, RefusalRecorder refusals) {
 		Assert.notNull(decoder, "decoder cannot be null");
 		Assert.notNull(classifier, "classifier cannot be null");
 		Assert.notNull(authorization, "authorization cannot be null");
 		Assert.notNull(correlationIds, "correlationIds cannot be null");
+		Assert.notNull(authenticationEvents, "authenticationEvents cannot be null");
+		Assert.notNull(refusals, "refusals cannot be null");
 		this.decoder = decoder;
 		this.classifier = classifier;
 		this.authorization = authorization;
 		this.correlationIds = correlationIds;
+		this.authenticationEvents = new TokenHidingAuthenticationEventPublisher(authenticationEvents);
+		this.refusals = new ServerRefusals(new BearerTokenServerAuthenticationEntryPoint(),
+				new S2sServerAccessDeniedHandler(), refusals);
 	}
 
 	/**
@@ -115,15 +133,29 @@ public final class S2sServerHttpConfigurer {
 	}
 
 	/**
+	 * Spring Security's {@code authenticated()} rule, which also publishes an
+	 * {@code AuthorizationDeniedEvent} for a request without a token (as the servlet
+	 * {@code AuthorizationFilter} does; WebFlux publishes none). Use it in the chain's
+	 * own rules: {@code exchanges.anyExchange().access(s2s.authenticated())}.
+	 * @return the rule
+	 */
+	public ReactiveAuthorizationManager<AuthorizationContext> authenticated() {
+		return this.refusals.authenticated();
+	}
+
+	/**
 	 * Apply s2s-security to a chain.
 	 * @param http the chain's builder
 	 * @return the builder, for further configuration
 	 */
 	public ServerHttpSecurity configure(ServerHttpSecurity http) {
-		return http.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
-			.accessDeniedHandler(new S2sServerAccessDeniedHandler())
-			.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
-				.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
+		JwtReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(this.decoder);
+		tokens.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert));
+		return http
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
+				.authenticationEntryPoint(this.refusals)
+				.accessDeniedHandler(this.refusals)
+				.jwt((jwt) -> jwt.authenticationManager(ServerRefusals.publishing(tokens, this.authenticationEvents))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)

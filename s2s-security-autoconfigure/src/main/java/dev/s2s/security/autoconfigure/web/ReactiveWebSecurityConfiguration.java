@@ -27,6 +27,7 @@ import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.web.RefusalRecorder;
 import dev.s2s.security.web.S2sServerHttpConfigurer;
 import reactor.core.publisher.Mono;
 
@@ -37,11 +38,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -69,13 +73,15 @@ class ReactiveWebSecurityConfiguration {
 	S2sServerHttpConfigurer s2sServerHttpConfigurer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
 			ServicePathRules rules, CallerPolicies policies, ObjectProvider<RequestMappingHandlerMapping> controllers,
 			ObjectProvider<RouterFunctionMapping> functions, CallerDecisionRecorder recorder,
-			CorrelationIds correlationIds) {
+			CorrelationIds correlationIds, ObjectProvider<AuthenticationEventPublisher> authenticationEvents,
+			RefusalRecorder refusals, ApplicationContext context) {
 		List<HandlerMapping> mappings = Stream.concat(controllers.stream(), functions.stream())
 			.map(HandlerMapping.class::cast)
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
 			.toList();
 		return new S2sServerHttpConfigurer(decoder, classifier,
-				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds);
+				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds,
+				authenticationEvents.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context)), refusals);
 	}
 
 	/**
@@ -92,7 +98,7 @@ class ReactiveWebSecurityConfiguration {
 			if (publicPaths.length > 0) {
 				exchanges.pathMatchers(publicPaths).permitAll();
 			}
-			exchanges.anyExchange().authenticated();
+			exchanges.anyExchange().access(s2s.authenticated());
 		}).build();
 	}
 
