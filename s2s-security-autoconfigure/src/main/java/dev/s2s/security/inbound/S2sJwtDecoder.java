@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,15 +106,23 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	/** The trusted issuers, to name one in a log line only if it is one of them. */
 	private final Set<String> issuerUris;
 
+	/** What was last observed of each issuer's keys, in configuration order. */
+	private final Map<String, IssuerKeysStatus> statuses = new LinkedHashMap<>();
+
+	private final Clock clock;
+
 	private S2sJwtDecoder(Builder builder) {
 		Map<String, JWSKeySelector<SecurityContext>> keys = new HashMap<>();
 		Map<String, OAuth2TokenValidator<Jwt>> checks = new HashMap<>();
+		this.clock = builder.clock;
 		this.issuerUris = builder.issuers.stream()
 			.map(TrustedIssuer::issuerUri)
 			.collect(Collectors.toUnmodifiableSet());
 		for (TrustedIssuer issuer : builder.issuers) {
+			IssuerKeysStatus status = new IssuerKeysStatus(issuer.issuerUri());
+			this.statuses.put(issuer.issuerUri(), status);
 			keys.put(issuer.issuerUri(), new AllowedKeySelector(issuer.issuerUri(), issuer.algorithms(),
-					IssuerKeys.of(issuer, builder.jwks)));
+					IssuerKeys.of(issuer, builder.jwks, status, builder.clock)));
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 			validators.add(TokenValidators.issuer(issuer.issuerUri()));
 			validators.add(TokenValidators.audience(issuer.audiences()));
@@ -197,6 +206,15 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	}
 
 	/**
+	 * What was last observed of each trusted issuer's keys; reading it costs no network
+	 * call.
+	 * @return one status per trusted issuer, in configuration order
+	 */
+	public List<IssuerKeysStatus> issuerStatuses() {
+		return List.copyOf(this.statuses.values());
+	}
+
+	/**
 	 * Statistics of the verified-token cache.
 	 * @return hits, misses and evictions; empty when the cache is disabled
 	 */
@@ -226,6 +244,10 @@ public final class S2sJwtDecoder implements JwtDecoder {
 				throw rejected("unknown key id; keys were refetched too recently to look again");
 			}
 			String issuer = issuerOf(token);
+			IssuerKeysStatus status = this.statuses.get(issuer);
+			if (status != null) {
+				status.refused(this.clock.instant());
+			}
 			warnOutage(issuer, rootCause(ex));
 			throw RejectedTokenException.keysUnavailable(
 					"keys unavailable (" + rootCause(ex).getClass().getSimpleName() + ") for issuer " + issuer);

@@ -65,6 +65,9 @@ public final class ServiceTokens implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ServiceTokens.class);
 
+	/** What was last observed of each target's tokens, in configuration order. */
+	private final Map<String, TargetTokenStatus> statuses = new LinkedHashMap<>();
+
 	/** One failure line a minute per target. */
 	private final Map<String, LogRateLimiter> failureLog = new ConcurrentHashMap<>();
 
@@ -97,11 +100,15 @@ public final class ServiceTokens implements AutoCloseable {
 						builder.renewAtFraction, builder.audienceParameter),
 				builder.clock, this.executor);
 		TokenMetrics metrics = builder.metrics;
-		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics, this.failureLog),
+		Clock clock = builder.clock;
+		this.cache = new TokenCache(
+				(key, target) -> fetch(client, key, target, metrics, this.failureLog)
+					.whenComplete((token, ex) -> record(target, token, ex, clock)),
 				builder.clock, builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
 		for (OutboundTarget target : builder.targets) {
 			this.targets.put(target.name(), new Target(target, builder.credentials.getClientId()));
+			this.statuses.put(target.name(), new TargetTokenStatus(target.name()));
 			target.baseUrls().forEach((url) -> this.urls.add(url, target.name()));
 		}
 	}
@@ -232,6 +239,27 @@ public final class ServiceTokens implements AutoCloseable {
 	 */
 	public List<OutboundTarget> getTargets() {
 		return this.targets.values().stream().map(Target::definition).toList();
+	}
+
+	/**
+	 * What was last observed of each target's tokens; reading it costs no network call.
+	 * @return one status per target, in configuration order
+	 */
+	public List<TargetTokenStatus> getTargetStatuses() {
+		return List.copyOf(this.statuses.values());
+	}
+
+	private void record(String target, @Nullable CachedToken token, @Nullable Throwable ex, Clock clock) {
+		TargetTokenStatus status = this.statuses.get(target);
+		if (status == null) {
+			return;
+		}
+		if (token != null) {
+			status.fetched(token, clock.instant());
+		}
+		else if (ex != null) {
+			status.failed(LogSanitizer.sanitize(TokenEndpointClient.failure(ex).getMessage()), clock.instant());
+		}
 	}
 
 	/**

@@ -17,7 +17,9 @@ package dev.s2s.security.autoconfigure.authorization;
 
 import dev.s2s.security.authorization.CallerAuthorizationInterceptor;
 import dev.s2s.security.authorization.CallerDecisionRecorder;
+import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.authorization.CallerPolicies;
+import dev.s2s.security.authorization.PolicyExport;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
 
@@ -81,6 +83,19 @@ class ServletAuthorizationConfiguration {
 						entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
 						entry.getKey().getPatternValues(), entry.getValue())),
 					policies, rules));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PolicyExport s2sPolicyExport(ServiceIdentity identity, ObjectProvider<RequestMappingHandlerMapping> mappings,
+			CallerPolicies policies, ServicePathRules rules) {
+		return new PolicyExport(identity.serviceId(), policies, rules,
+				() -> mappings.orderedStream()
+					.flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream())
+					.map((entry) -> new PolicyExport.HandlerEndpoint(
+							entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
+							entry.getKey().getPatternValues(), entry.getValue()))
+					.toList());
 	}
 
 }
