@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.s2s.security.inbound.LogRateLimiter;
 import dev.s2s.security.inbound.LogSanitizer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,13 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public final class ServiceTokens implements AutoCloseable {
+
+	/**
+	 * The name of the observation of each token request, tagged with {@code s2s.target},
+	 * {@code s2s.grant} ({@code client-credentials} or {@code token-exchange}) and
+	 * {@code s2s.outcome} ({@code success} or {@code failure}).
+	 */
+	public static final String OBSERVATION = "s2s.outbound.token.fetch";
 
 	private static final Log logger = LogFactory.getLog(ServiceTokens.class);
 
@@ -102,7 +111,7 @@ public final class ServiceTokens implements AutoCloseable {
 		TokenMetrics metrics = builder.metrics;
 		Clock clock = builder.clock;
 		this.cache = new TokenCache(
-				(key, target) -> fetch(client, key, target, metrics, this.failureLog)
+				(key, target) -> fetch(client, key, target, metrics, this.failureLog, builder.observations)
 					.whenComplete((token, ex) -> record(target, token, ex, clock)),
 				builder.clock, builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
@@ -301,11 +310,21 @@ public final class ServiceTokens implements AutoCloseable {
 	}
 
 	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key, String target,
-			TokenMetrics metrics, Map<String, LogRateLimiter> failureLog) {
+			TokenMetrics metrics, Map<String, LogRateLimiter> failureLog, ObservationRegistry observations) {
 		long start = System.nanoTime();
+		Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+			.contextualName("s2s token fetch")
+			.lowCardinalityKeyValue("s2s.target", target)
+			.lowCardinalityKeyValue("s2s.grant", (key.subjectToken() != null) ? "token-exchange" : "client-credentials")
+			.start();
 		return client.fetch(key, target).whenComplete((token, ex) -> {
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
 			metrics.tokenRequest(target, latency, ex == null);
+			observation.lowCardinalityKeyValue("s2s.outcome", (ex == null) ? "success" : "failure");
+			if (ex != null) {
+				observation.error(TokenEndpointClient.failure(ex));
+			}
+			observation.stop();
 			if (ex != null && logger.isWarnEnabled()) {
 				long suppressed = failureLog.computeIfAbsent(target, (name) -> new LogRateLimiter(1)).tryAcquire();
 				if (suppressed >= 0) {
@@ -387,6 +406,8 @@ public final class ServiceTokens implements AutoCloseable {
 		private long maximumCacheSize = 10_000;
 
 		private TokenMetrics metrics = TokenMetrics.NONE;
+
+		private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -541,6 +562,18 @@ public final class ServiceTokens implements AutoCloseable {
 		public Builder metrics(TokenMetrics metrics) {
 			Assert.notNull(metrics, "metrics cannot be null");
 			this.metrics = metrics;
+			return this;
+		}
+
+		/**
+		 * Where token requests are observed ({@value ServiceTokens#OBSERVATION}). The
+		 * default observes nothing.
+		 * @param observations the registry
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry observations) {
+			Assert.notNull(observations, "observations cannot be null");
+			this.observations = observations;
 			return this;
 		}
 

@@ -120,6 +120,17 @@ public final class Refusal {
 		return new Refusal(status, reason, rejected.getReason(), request, null);
 	}
 
+	/**
+	 * The reason code of a failed authentication, as in {@link #getReason()}.
+	 * @param failure the failure
+	 * @return {@value #INVALID_REQUEST}, {@value #INVALID_TOKEN},
+	 * {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE}, or {@value #MISSING_TOKEN}
+	 * for a failure that is no token's
+	 */
+	public static String reasonOf(AuthenticationException failure) {
+		return unauthenticated(401, failure, new Request("-", "-", null)).getReason();
+	}
+
 	static Refusal denied(int status, AccessDeniedException denied, Request request, @Nullable Authentication caller) {
 		CallerDecision decision = (denied instanceof AuthorizationDeniedException authorization
 				&& authorization.getAuthorizationResult() instanceof CallerDecision it) ? it : null;

@@ -28,7 +28,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -86,6 +90,12 @@ public final class S2sServerHttpConfigurer {
 
 	private final ServerRefusals refusals;
 
+	private ObjectPostProcessor<ReactiveAuthenticationManager> authenticationPostProcessor = ObjectPostProcessor
+		.identity();
+
+	private ObjectPostProcessor<ReactiveAuthorizationManager<ServerWebExchange>> authorizationPostProcessor = ObjectPostProcessor
+		.identity();
+
 	/**
 	 * Create a configurer.
 	 * @param decoder the token decoder
@@ -133,6 +143,30 @@ public final class S2sServerHttpConfigurer {
 	}
 
 	/**
+	 * Set the post-processor of the token authentication manager. The auto-configuration
+	 * sets Spring Security's own, which observes the manager when an
+	 * {@code ObservationRegistry} exists. The default changes nothing.
+	 * @param postProcessor the post-processor
+	 */
+	public void setAuthenticationManagerPostProcessor(
+			ObjectPostProcessor<ReactiveAuthenticationManager> postProcessor) {
+		Assert.notNull(postProcessor, "postProcessor cannot be null");
+		this.authenticationPostProcessor = postProcessor;
+	}
+
+	/**
+	 * Set the post-processor of the manager that decides who may call. The
+	 * auto-configuration sets Spring Security's own, which observes the manager when an
+	 * {@code ObservationRegistry} exists. The default changes nothing.
+	 * @param postProcessor the post-processor
+	 */
+	public void setAuthorizationManagerPostProcessor(
+			ObjectPostProcessor<ReactiveAuthorizationManager<ServerWebExchange>> postProcessor) {
+		Assert.notNull(postProcessor, "postProcessor cannot be null");
+		this.authorizationPostProcessor = postProcessor;
+	}
+
+	/**
 	 * Spring Security's {@code authenticated()} rule, which also publishes an
 	 * {@code AuthorizationDeniedEvent} for a request without a token (as the servlet
 	 * {@code AuthorizationFilter} does; WebFlux publishes none). Use it in the chain's
@@ -141,6 +175,29 @@ public final class S2sServerHttpConfigurer {
 	 */
 	public ReactiveAuthorizationManager<AuthorizationContext> authenticated() {
 		return this.refusals.authenticated();
+	}
+
+	/**
+	 * A manager whose denials carry the s2s decision (and with it the
+	 * {@code insufficient_scope} challenge), whatever the post-processor wrapped it in.
+	 */
+	private static ReactiveAuthorizationManager<ServerWebExchange> keepingTheDecision(
+			ReactiveAuthorizationManager<ServerWebExchange> manager) {
+		return new ReactiveAuthorizationManager<>() {
+
+			@Override
+			public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication,
+					ServerWebExchange exchange) {
+				return manager.authorize(authentication, exchange);
+			}
+
+			@Override
+			public Mono<Void> verify(Mono<Authentication> authentication, ServerWebExchange exchange) {
+				return authorize(authentication, exchange).flatMap((result) -> result.isGranted() ? Mono.empty()
+						: Mono.error(new AuthorizationDeniedException("Access Denied", result)));
+			}
+
+		};
 	}
 
 	/**
@@ -155,12 +212,16 @@ public final class S2sServerHttpConfigurer {
 			.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
 				.authenticationEntryPoint(this.refusals)
 				.accessDeniedHandler(this.refusals)
-				.jwt((jwt) -> jwt.authenticationManager(ServerRefusals.publishing(tokens, this.authenticationEvents))))
+				.jwt((jwt) -> jwt.authenticationManager(this.authenticationPostProcessor
+					.postProcess(ServerRefusals.publishing(tokens, this.authenticationEvents)))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CorrelationIdWebFilter(this.correlationIds), SecurityWebFiltersOrder.FIRST)
-			.addFilterAfter(new AuthorizationWebFilter(this.authorization), SecurityWebFiltersOrder.AUTHORIZATION);
+			.addFilterAfter(
+					new AuthorizationWebFilter(
+							keepingTheDecision(this.authorizationPostProcessor.postProcess(this.authorization))),
+					SecurityWebFiltersOrder.AUTHORIZATION);
 	}
 
 }

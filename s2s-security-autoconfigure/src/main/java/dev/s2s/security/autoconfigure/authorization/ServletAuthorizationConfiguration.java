@@ -23,6 +23,8 @@ import dev.s2s.security.authorization.PolicyExport;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,6 +32,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.core.ResolvableType;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -59,9 +65,12 @@ class ServletAuthorizationConfiguration {
 
 	@Bean
 	WebMvcConfigurer s2sCallerAuthorizationWebMvcConfigurer(CallerPolicies policies,
-			ServicePathAuthorizationManager servicePaths, CallerDecisionRecorder recorder) {
+			ServicePathAuthorizationManager servicePaths, CallerDecisionRecorder recorder, ApplicationContext context) {
+		ObjectProvider<ObjectPostProcessor<AuthorizationManager<HttpServletRequest>>> observation = context
+			.getBeanProvider(ResolvableType.forClassWithGenerics(ObjectPostProcessor.class,
+					ResolvableType.forClassWithGenerics(AuthorizationManager.class, HttpServletRequest.class)));
 		CallerAuthorizationInterceptor interceptor = new CallerAuthorizationInterceptor(policies, servicePaths,
-				recorder);
+				recorder, observation.getIfUnique(ObjectPostProcessor::identity));
 		return new WebMvcConfigurer() {
 
 			@Override

@@ -42,10 +42,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -54,6 +57,7 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -79,9 +83,14 @@ class ReactiveWebSecurityConfiguration {
 			.map(HandlerMapping.class::cast)
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
 			.toList();
-		return new S2sServerHttpConfigurer(decoder, classifier,
+		S2sServerHttpConfigurer s2s = new S2sServerHttpConfigurer(decoder, classifier,
 				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds,
 				authenticationEvents.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context)), refusals);
+		s2s.setAuthenticationManagerPostProcessor(
+				S2sWebSecurityPostProcessors.of(context, ResolvableType.forClass(ReactiveAuthenticationManager.class)));
+		s2s.setAuthorizationManagerPostProcessor(S2sWebSecurityPostProcessors.of(context,
+				ResolvableType.forClassWithGenerics(ReactiveAuthorizationManager.class, ServerWebExchange.class)));
+		return s2s;
 	}
 
 	/**
