@@ -218,6 +218,7 @@ public final class S2sServerHttpConfigurer {
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CorrelationIdWebFilter(this.correlationIds), SecurityWebFiltersOrder.FIRST)
+			.addFilterAfter(new CallerContextWebFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(
 					new AuthorizationWebFilter(
 							keepingTheDecision(this.authorizationPostProcessor.postProcess(this.authorization))),

@@ -138,6 +138,17 @@ class ReactiveWebSecurityConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.context.ContextRegistry", "org.slf4j.MDC" })
+	static class MdcPropagationConfiguration {
+
+		@Bean
+		MdcAccessors s2sMdcAccessors() {
+			return MdcAccessors.register();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(WebFilterChainProxy.class)
 	@EnableWebFluxSecurity
 	static class EnableWebFluxSecurityConfiguration {
