@@ -17,9 +17,9 @@
 package dev.s2s.security.inbound;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;

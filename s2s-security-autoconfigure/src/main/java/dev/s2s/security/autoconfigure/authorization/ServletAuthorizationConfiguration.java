@@ -15,29 +15,28 @@
  */
 package dev.s2s.security.autoconfigure.authorization;
 
+import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.authorization.CallerAuthorizationInterceptor;
 import dev.s2s.security.authorization.CallerDecisionRecorder;
-import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.authorization.CallerPolicies;
 import dev.s2s.security.authorization.PolicyExport;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.core.ResolvableType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;

@@ -19,7 +19,6 @@ package dev.s2s.security.autoconfigure.outbound;
 import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.outbound.ServiceTokens;
 import dev.s2s.security.outbound.TokenMetrics;
-
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
