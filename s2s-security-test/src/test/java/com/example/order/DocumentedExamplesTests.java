@@ -44,12 +44,9 @@ class DocumentedExamplesTests {
 	}
 
 	@Test
-	void withoutASpringContextShowsTheFieldsAndMethodsOfItsTest() throws IOException {
-		String source = read(SOURCES.resolve("WithoutASpringContextTests.java"));
-		String body = source.substring(source.indexOf("\t@RegisterExtension"), source.lastIndexOf("\n}"))
-			.replaceAll("(?m)^\t", "")
-			.strip();
-		assertThat(read(DOCS)).contains("```java\n" + body + "\n```\n");
+	void withoutASpringContextShowsItsTestAsItIs() throws IOException {
+		// A complete file, as DocumentationSnippetsTests wants every Java snippet to be.
+		assertThat(read(DOCS)).contains("```java\n" + code("WithoutASpringContextTests.java") + "\n```\n");
 	}
 
 	/** The file from its package line on, without the comment that points at the docs. */

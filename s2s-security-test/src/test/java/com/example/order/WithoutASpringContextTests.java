@@ -16,6 +16,8 @@
 
 package com.example.order;
 
+// Mirrors docs/testing.md, "Without a Spring context": keep the two in step.
+
 import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.FakeTokenIssuerExtension;
 import org.junit.jupiter.api.Test;
@@ -26,9 +28,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The fields and methods of docs/testing.md, "Without a Spring context".
- */
 class WithoutASpringContextTests {
 
 	@RegisterExtension
