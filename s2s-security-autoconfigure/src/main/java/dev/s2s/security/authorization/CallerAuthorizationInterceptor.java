@@ -21,6 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
@@ -54,17 +57,24 @@ public final class CallerAuthorizationInterceptor implements HandlerInterceptor 
 
 	private final CallerDecisionRecorder recorder;
 
+	private final ObjectPostProcessor<AuthorizationManager<HttpServletRequest>> observation;
+
 	/**
 	 * Create an interceptor.
 	 * @param policies who may call each handler
 	 * @param servicePaths the service-only paths
 	 * @param recorder records each decision
+	 * @param observation Spring Security's post-processor of web authorization managers,
+	 * through which each decision is observed as Spring Security observes its own (or
+	 * {@link ObjectPostProcessor#identity()})
 	 */
 	public CallerAuthorizationInterceptor(CallerPolicies policies, ServicePathAuthorizationManager servicePaths,
-			CallerDecisionRecorder recorder) {
+			CallerDecisionRecorder recorder,
+			ObjectPostProcessor<AuthorizationManager<HttpServletRequest>> observation) {
 		this.policies = policies;
 		this.servicePaths = servicePaths;
 		this.recorder = recorder;
+		this.observation = observation;
 	}
 
 	@Override
@@ -79,14 +89,20 @@ public final class CallerAuthorizationInterceptor implements HandlerInterceptor 
 		boolean s2sChain = S2sChainMarker.handles(request);
 		if (!s2sChain) {
 			// s2s chains decide service-only paths in their own filter.
-			check(this.servicePaths.authorize(() -> authentication, request), authentication, request);
+			check(observed(this.servicePaths, authentication, request), authentication, request);
 		}
 		CallerPolicy policy = policy(handler, s2sChain, request);
 		if (policy != null) {
-			check(policy.decide(authentication, ServicePathAuthorizationManager.details(request)), authentication,
-					request);
+			check(observed((caller, it) -> policy.decide(caller.get(), ServicePathAuthorizationManager.details(it)),
+					authentication, request), authentication, request);
 		}
 		return true;
+	}
+
+	private @Nullable CallerDecision observed(AuthorizationManager<HttpServletRequest> manager,
+			@Nullable Authentication authentication, HttpServletRequest request) {
+		AuthorizationResult result = this.observation.postProcess(manager).authorize(() -> authentication, request);
+		return (result instanceof CallerDecision decision) ? decision : null;
 	}
 
 	private @Nullable CallerPolicy policy(Object handler, boolean s2sChain, HttpServletRequest request) {

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.s2s.security.caller.CallerType;
+import dev.s2s.security.inbound.LogRateLimiter;
 import dev.s2s.security.inbound.LogSanitizer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -61,6 +62,10 @@ public final class CallerDecisionRecorder {
 
 	private final Consumer<CallerDecision> observer;
 
+	private final boolean logAllowed;
+
+	private final LogRateLimiter denialLog;
+
 	private final AuthorizationEventPublisher eventPublisher = new EventPublisher();
 
 	/**
@@ -68,14 +73,19 @@ public final class CallerDecisionRecorder {
 	 * @param events where the authorization events go
 	 * @param publishGranted whether grants are published too
 	 * @param observer sees every decision, e.g. to count it
+	 * @param logAllowed whether grants are logged at INFO (else at DEBUG)
+	 * @param denialLog how many denial lines are logged (at WARN) per minute
 	 */
 	public CallerDecisionRecorder(ApplicationEventPublisher events, boolean publishGranted,
-			Consumer<CallerDecision> observer) {
+			Consumer<CallerDecision> observer, boolean logAllowed, LogRateLimiter denialLog) {
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(observer, "observer cannot be null");
+		Assert.notNull(denialLog, "denialLog cannot be null");
 		this.events = events;
 		this.publishGranted = publishGranted;
 		this.observer = observer;
+		this.logAllowed = logAllowed;
+		this.denialLog = denialLog;
 	}
 
 	/**
@@ -121,11 +131,21 @@ public final class CallerDecisionRecorder {
 
 	}
 
-	private static void log(CallerDecision decision) {
-		if (!decision.isGranted() && logger.isWarnEnabled()) {
-			logger.warn(line("denied", decision));
+	private void log(CallerDecision decision) {
+		if (!decision.isGranted()) {
+			if (logger.isWarnEnabled()) {
+				long suppressed = this.denialLog.tryAcquire();
+				if (suppressed >= 0) {
+					logger.warn(line("denied", decision) + LogRateLimiter.suppressedNote(suppressed));
+				}
+			}
 		}
-		else if (decision.isGranted() && logger.isDebugEnabled()) {
+		else if (this.logAllowed) {
+			if (logger.isInfoEnabled()) {
+				logger.info(line("allowed", decision));
+			}
+		}
+		else if (logger.isDebugEnabled()) {
 			logger.debug(line("allowed", decision));
 		}
 	}

@@ -92,6 +92,10 @@ final class CallerPolicy {
 		return this.source;
 	}
 
+	Collection<CallerRule> rules() {
+		return this.rules.values();
+	}
+
 	/**
 	 * The service ids this policy names, the only ones that become metric tags.
 	 * @return the service ids

@@ -44,7 +44,10 @@ public final class CorrelationId {
 	 */
 	public static final String MDC_KEY = "correlationId";
 
-	static final String ATTRIBUTE = CorrelationId.class.getName();
+	/**
+	 * The request (servlet) or exchange (reactive) attribute that holds the id.
+	 */
+	public static final String ATTRIBUTE = CorrelationId.class.getName();
 
 	private static final int MAX_LENGTH = 64;
 

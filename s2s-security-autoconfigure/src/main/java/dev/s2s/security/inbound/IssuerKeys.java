@@ -19,6 +19,7 @@ package dev.s2s.security.inbound;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -46,7 +47,8 @@ final class IssuerKeys {
 	private IssuerKeys() {
 	}
 
-	static JWKSource<SecurityContext> of(TrustedIssuer issuer, JwksSettings settings) {
+	static JWKSource<SecurityContext> of(TrustedIssuer issuer, JwksSettings settings, IssuerKeysStatus status,
+			Clock clock) {
 		ResourceRetriever retriever = new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
 				(int) settings.readTimeout().toMillis(), settings.maxResponseSizeBytes());
 		long ttl = settings.cacheTimeToLive().toMillis();
@@ -54,7 +56,7 @@ final class IssuerKeys {
 		// Nimbus needs the refresh to fit inside the time to live.
 		long refreshTimeout = Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, ttl / 4);
 		long refreshAhead = Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, ttl / 4);
-		return JWKSourceBuilder.create(new DiscoveringSource(issuer, retriever))
+		return JWKSourceBuilder.create(new DiscoveringSource(issuer, retriever, status, clock))
 			.cache(ttl, refreshTimeout)
 			.refreshAheadCache(refreshAhead, false)
 			.rateLimited(minInterval)
@@ -73,11 +75,17 @@ final class IssuerKeys {
 
 		private final ResourceRetriever retriever;
 
+		private final IssuerKeysStatus status;
+
+		private final Clock clock;
+
 		private volatile @Nullable JWKSetSource<SecurityContext> keys;
 
-		DiscoveringSource(TrustedIssuer issuer, ResourceRetriever retriever) {
+		DiscoveringSource(TrustedIssuer issuer, ResourceRetriever retriever, IssuerKeysStatus status, Clock clock) {
 			this.issuer = issuer;
 			this.retriever = retriever;
+			this.status = status;
+			this.clock = clock;
 			URI jwkSetUri = issuer.jwkSetUri();
 			this.keys = (jwkSetUri != null) ? new URLBasedJWKSetSource<>(toUrl(jwkSetUri), retriever) : null;
 		}
@@ -85,12 +93,20 @@ final class IssuerKeys {
 		@Override
 		public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
 				throws KeySourceException {
-			JWKSetSource<SecurityContext> source = this.keys;
-			if (source == null) {
-				source = new URLBasedJWKSetSource<>(toUrl(discoverJwkSetUri()), this.retriever);
-				this.keys = source;
+			try {
+				JWKSetSource<SecurityContext> source = this.keys;
+				if (source == null) {
+					source = new URLBasedJWKSetSource<>(toUrl(discoverJwkSetUri()), this.retriever);
+					this.keys = source;
+				}
+				JWKSet keys = source.getJWKSet(refreshEvaluator, currentTime, context);
+				this.status.fetched(keys, this.clock.instant());
+				return keys;
 			}
-			return source.getJWKSet(refreshEvaluator, currentTime, context);
+			catch (KeySourceException | RuntimeException ex) {
+				this.status.failed(ex, this.clock.instant());
+				throw ex;
+			}
 		}
 
 		private URI discoverJwkSetUri() throws KeySourceException {

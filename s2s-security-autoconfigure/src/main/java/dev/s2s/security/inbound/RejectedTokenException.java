@@ -35,9 +35,29 @@ public final class RejectedTokenException extends BadJwtException {
 	/** The reason. */
 	private final String reason;
 
+	/** Whether the issuer's keys could not be had, rather than the token being bad. */
+	private final boolean keysUnavailable;
+
+	/** Whether the token names an issuer this service does not trust. */
+	private final boolean untrustedIssuer;
+
 	RejectedTokenException(String reason) {
+		this(reason, false, false);
+	}
+
+	private RejectedTokenException(String reason, boolean keysUnavailable, boolean untrustedIssuer) {
 		super(S2sJwtDecoder.INVALID);
 		this.reason = reason;
+		this.keysUnavailable = keysUnavailable;
+		this.untrustedIssuer = untrustedIssuer;
+	}
+
+	static RejectedTokenException keysUnavailable(String reason) {
+		return new RejectedTokenException(reason, true, false);
+	}
+
+	static RejectedTokenException untrustedIssuer() {
+		return new RejectedTokenException("untrusted issuer", false, true);
 	}
 
 	/**
@@ -47,6 +67,23 @@ public final class RejectedTokenException extends BadJwtException {
 	 */
 	public String getReason() {
 		return this.reason;
+	}
+
+	/**
+	 * Whether the token was refused because the issuer's keys could not be fetched (an
+	 * identity-provider outage), not because anything is wrong with it.
+	 * @return whether the keys were unavailable
+	 */
+	public boolean isKeysUnavailable() {
+		return this.keysUnavailable;
+	}
+
+	/**
+	 * Whether the token was refused because its {@code iss} names no trusted issuer.
+	 * @return whether the issuer is untrusted
+	 */
+	public boolean isUntrustedIssuer() {
+		return this.untrustedIssuer;
 	}
 
 }

@@ -15,14 +15,19 @@
  */
 package dev.s2s.security.inbound;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -31,6 +36,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -101,14 +107,29 @@ public final class S2sJwtDecoder implements JwtDecoder {
 
 	private final @Nullable Cache<String, Jwt> verified;
 
-	private final AtomicLong lastOutageWarning = new AtomicLong(System.nanoTime() - OUTAGE_WARNING_INTERVAL_NANOS);
+	/** When the last outage warning of each issuer was logged. */
+	private final Map<String, AtomicLong> lastOutageWarnings = new ConcurrentHashMap<>();
+
+	/** The trusted issuers, to name one in a log line only if it is one of them. */
+	private final Set<String> issuerUris;
+
+	/** What was last observed of each issuer's keys, in configuration order. */
+	private final Map<String, IssuerKeysStatus> statuses = new LinkedHashMap<>();
+
+	private final Clock clock;
 
 	private S2sJwtDecoder(Builder builder) {
 		Map<String, JWSKeySelector<SecurityContext>> keys = new HashMap<>();
 		Map<String, OAuth2TokenValidator<Jwt>> checks = new HashMap<>();
+		this.clock = builder.clock;
+		this.issuerUris = builder.issuers.stream()
+			.map(TrustedIssuer::issuerUri)
+			.collect(Collectors.toUnmodifiableSet());
 		for (TrustedIssuer issuer : builder.issuers) {
+			IssuerKeysStatus status = new IssuerKeysStatus(issuer.issuerUri());
+			this.statuses.put(issuer.issuerUri(), status);
 			keys.put(issuer.issuerUri(), new AllowedKeySelector(issuer.issuerUri(), issuer.algorithms(),
-					IssuerKeys.of(issuer, builder.jwks)));
+					IssuerKeys.of(issuer, builder.jwks, status, builder.clock)));
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 			validators.add(TokenValidators.issuer(issuer.issuerUri()));
 			validators.add(TokenValidators.audience(issuer.audiences()));
@@ -193,6 +214,15 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	}
 
 	/**
+	 * What was last observed of each trusted issuer's keys; reading it costs no network
+	 * call.
+	 * @return one status per trusted issuer, in configuration order
+	 */
+	public List<IssuerKeysStatus> issuerStatuses() {
+		return List.copyOf(this.statuses.values());
+	}
+
+	/**
 	 * Statistics of the verified-token cache.
 	 * @return hits, misses and evictions; empty when the cache is disabled
 	 */
@@ -218,13 +248,22 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		}
 		catch (RuntimeException ex) {
 			if (hasCause(ex, IssuerKeySelector.UntrustedIssuerException.class)) {
-				throw rejected("untrusted issuer");
+				if (logger.isDebugEnabled()) {
+					logger.debug("Rejected a token: untrusted issuer");
+				}
+				throw RejectedTokenException.untrustedIssuer();
 			}
 			if (hasCause(ex, RateLimitReachedException.class)) {
 				throw rejected("unknown key id; keys were refetched too recently to look again");
 			}
-			warnOutage(rootCause(ex));
-			throw new RejectedTokenException("keys unavailable (" + rootCause(ex).getClass().getSimpleName() + ")");
+			String issuer = issuerOf(token);
+			IssuerKeysStatus status = this.statuses.get(issuer);
+			if (status != null) {
+				status.refused(this.clock.instant());
+			}
+			warnOutage(issuer, rootCause(ex));
+			throw RejectedTokenException.keysUnavailable(
+					"keys unavailable (" + rootCause(ex).getClass().getSimpleName() + ") for issuer " + issuer);
 		}
 	}
 
@@ -233,15 +272,31 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	 * lasts, and a log line per token would drown the logs. The exception's message may
 	 * name the provider's address, so only its kind is logged.
 	 */
-	private void warnOutage(Throwable cause) {
+	private void warnOutage(String issuer, Throwable cause) {
 		long now = System.nanoTime();
-		long last = this.lastOutageWarning.get();
-		if (now - last >= OUTAGE_WARNING_INTERVAL_NANOS && this.lastOutageWarning.compareAndSet(last, now)) {
-			logger.warn("Tokens cannot be verified: the issuer's keys are unavailable ("
-					+ cause.getClass().getSimpleName() + "); answering 401 until they are back");
+		AtomicLong lastWarning = this.lastOutageWarnings.computeIfAbsent(issuer,
+				(key) -> new AtomicLong(now - OUTAGE_WARNING_INTERVAL_NANOS));
+		long last = lastWarning.get();
+		if (now - last >= OUTAGE_WARNING_INTERVAL_NANOS && lastWarning.compareAndSet(last, now)) {
+			logger.warn("Tokens of the trusted issuer " + issuer + " cannot be verified: its keys are unavailable ("
+					+ cause.getClass().getSimpleName() + "); answering 401 to its callers until they are back");
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Rejected a token: keys unavailable (" + cause.getClass().getSimpleName() + ")");
+		}
+	}
+
+	/**
+	 * The trusted issuer a token names, for an outage warning; the keys were looked up,
+	 * so its {@code iss} already selected a trusted issuer.
+	 */
+	private String issuerOf(String token) {
+		try {
+			String issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+			return (issuer != null && this.issuerUris.contains(issuer)) ? issuer : "(unknown)";
+		}
+		catch (ParseException ex) {
+			return "(unknown)";
 		}
 	}
 

@@ -24,15 +24,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.s2s.security.inbound.LogRateLimiter;
+import dev.s2s.security.inbound.LogSanitizer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +65,20 @@ import org.springframework.util.Assert;
  */
 public final class ServiceTokens implements AutoCloseable {
 
+	/**
+	 * The name of the observation of each token request, tagged with {@code s2s.target},
+	 * {@code s2s.grant} ({@code client-credentials} or {@code token-exchange}) and
+	 * {@code s2s.outcome} ({@code success} or {@code failure}).
+	 */
+	public static final String OBSERVATION = "s2s.outbound.token.fetch";
+
 	private static final Log logger = LogFactory.getLog(ServiceTokens.class);
+
+	/** What was last observed of each target's tokens, in configuration order. */
+	private final Map<String, TargetTokenStatus> statuses = new LinkedHashMap<>();
+
+	/** One failure line a minute per target. */
+	private final Map<String, LogRateLimiter> failureLog = new ConcurrentHashMap<>();
 
 	/**
 	 * Threads for token requests and their discovery: enough for a few slow endpoints.
@@ -91,11 +109,15 @@ public final class ServiceTokens implements AutoCloseable {
 						builder.renewAtFraction, builder.audienceParameter),
 				builder.clock, this.executor);
 		TokenMetrics metrics = builder.metrics;
-		this.cache = new TokenCache((key, target) -> fetch(client, key, target, metrics), builder.clock,
-				builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
+		Clock clock = builder.clock;
+		this.cache = new TokenCache(
+				(key, target) -> fetch(client, key, target, metrics, this.failureLog, builder.observations)
+					.whenComplete((token, ex) -> record(target, token, ex, clock)),
+				builder.clock, builder.maximumCacheSize, builder.initialBackoff, builder.maxBackoff, metrics);
 		this.targets = new LinkedHashMap<>();
 		for (OutboundTarget target : builder.targets) {
 			this.targets.put(target.name(), new Target(target, builder.credentials.getClientId()));
+			this.statuses.put(target.name(), new TargetTokenStatus(target.name()));
 			target.baseUrls().forEach((url) -> this.urls.add(url, target.name()));
 		}
 	}
@@ -230,6 +252,27 @@ public final class ServiceTokens implements AutoCloseable {
 	}
 
 	/**
+	 * What was last observed of each target's tokens; reading it costs no network call.
+	 * @return one status per target, in configuration order
+	 */
+	public List<TargetTokenStatus> getTargetStatuses() {
+		return List.copyOf(this.statuses.values());
+	}
+
+	private void record(String target, @Nullable CachedToken token, @Nullable Throwable ex, Clock clock) {
+		TargetTokenStatus status = this.statuses.get(target);
+		if (status == null) {
+			return;
+		}
+		if (token != null) {
+			status.fetched(token, clock.instant());
+		}
+		else if (ex != null) {
+			status.failed(LogSanitizer.sanitize(TokenEndpointClient.failure(ex).getMessage()), clock.instant());
+		}
+	}
+
+	/**
 	 * Return how long a caller waits for a token at most.
 	 * @return the deadline
 	 */
@@ -268,11 +311,30 @@ public final class ServiceTokens implements AutoCloseable {
 	}
 
 	private static CompletableFuture<CachedToken> fetch(TokenEndpointClient client, TokenKey key, String target,
-			TokenMetrics metrics) {
+			TokenMetrics metrics, Map<String, LogRateLimiter> failureLog, ObservationRegistry observations) {
 		long start = System.nanoTime();
+		Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+			.contextualName("s2s token fetch")
+			.lowCardinalityKeyValue("s2s.target", target)
+			.lowCardinalityKeyValue("s2s.grant", (key.subjectToken() != null) ? "token-exchange" : "client-credentials")
+			.start();
 		return client.fetch(key, target).whenComplete((token, ex) -> {
 			Duration latency = Duration.ofNanos(System.nanoTime() - start);
 			metrics.tokenRequest(target, latency, ex == null);
+			observation.lowCardinalityKeyValue("s2s.outcome", (ex == null) ? "success" : "failure");
+			if (ex != null) {
+				observation.error(TokenEndpointClient.failure(ex));
+			}
+			observation.stop();
+			if (ex != null && logger.isWarnEnabled()) {
+				long suppressed = failureLog.computeIfAbsent(target, (name) -> new LogRateLimiter(1)).tryAcquire();
+				if (suppressed >= 0) {
+					logger.warn("Token request for outbound target '" + target + "' failed: "
+							+ LogSanitizer.sanitize(TokenEndpointClient.failure(ex).getMessage())
+							+ "; calls to it fail once no cached token is valid (logged at most once a minute per target"
+							+ ((suppressed > 0) ? "; " + suppressed + " failure(s) since the last line" : "") + ")");
+				}
+			}
 			if (logger.isDebugEnabled()) {
 				logger.debug((ex == null)
 						? "Fetched token for " + key + " in " + latency.toMillis() + " ms, expires at "
@@ -345,6 +407,8 @@ public final class ServiceTokens implements AutoCloseable {
 		private long maximumCacheSize = 10_000;
 
 		private TokenMetrics metrics = TokenMetrics.NONE;
+
+		private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -493,6 +557,18 @@ public final class ServiceTokens implements AutoCloseable {
 		public Builder metrics(TokenMetrics metrics) {
 			Assert.notNull(metrics, "metrics cannot be null");
 			this.metrics = metrics;
+			return this;
+		}
+
+		/**
+		 * Where token requests are observed ({@value ServiceTokens#OBSERVATION}). The
+		 * default observes nothing.
+		 * @param observations the registry
+		 * @return this builder
+		 */
+		public Builder observations(ObservationRegistry observations) {
+			Assert.notNull(observations, "observations cannot be null");
+			this.observations = observations;
 			return this;
 		}
 

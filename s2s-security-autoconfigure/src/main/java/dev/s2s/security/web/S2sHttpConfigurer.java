@@ -28,17 +28,23 @@ import dev.s2s.security.caller.CallerClassifier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -106,10 +112,13 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		List<String> issuers = List.copyOf(classifier.issuers());
+		ServletRefusals refusals = new ServletRefusals(
+				new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()),
+				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
 			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
-			.authenticationEntryPoint(new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()))
-			.accessDeniedHandler(new S2sAccessDeniedHandler())
+			.authenticationEntryPoint(refusals)
+			.accessDeniedHandler(refusals)
 			.protectedResourceMetadata((metadata) -> metadata
 				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
 					.authorizationServers((servers) -> servers.addAll(issuers)))))
@@ -126,11 +135,16 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		http.addFilterBefore(new CorrelationIdFilter(context.getBean(CorrelationIds.class)),
 				DisableEncodeUrlFilter.class);
 		http.addFilterBefore(new S2sChainMarker(), DisableEncodeUrlFilter.class);
-		AuthorizationFilter servicePaths = new AuthorizationFilter(
-				context.getBean(ServicePathAuthorizationManager.class));
+		AuthorizationManager<HttpServletRequest> servicePathManager = context
+			.getBean(ServicePathAuthorizationManager.class);
+		AuthorizationFilter servicePaths = new AuthorizationFilter(postProcessor(context,
+				ResolvableType.forClassWithGenerics(AuthorizationManager.class, HttpServletRequest.class))
+			.postProcess(servicePathManager));
 		servicePaths.setAuthorizationEventPublisher(context.getBean(CallerDecisionRecorder.class).eventPublisher());
 		servicePaths.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
+		http.addFilterAfter(new CallerMdcFilter(getSecurityContextHolderStrategy()),
+				BearerTokenAuthenticationFilter.class);
 	}
 
 	private static @Nullable String bearerToken(HttpServletRequest request) {
@@ -142,14 +156,30 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 	 * A manager of this chain's own, so that its authentication events can hide the
 	 * tokens they would otherwise carry, without changing the application's publisher.
 	 */
-	private static ProviderManager authenticationManager(ApplicationContext context, CallerClassifier classifier) {
+	private static AuthenticationManager authenticationManager(ApplicationContext context,
+			CallerClassifier classifier) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(context.getBean(JwtDecoder.class));
 		provider.setJwtAuthenticationConverter(classifier::convert);
 		ProviderManager manager = new ProviderManager(provider);
 		AuthenticationEventPublisher events = context.getBeanProvider(AuthenticationEventPublisher.class)
 			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context));
 		manager.setAuthenticationEventPublisher(new TokenHidingAuthenticationEventPublisher(events));
-		return manager;
+		// Spring Security observes the managers it builds; this one is built here.
+		return postProcessor(context, ResolvableType.forClass(AuthenticationManager.class)).postProcess(manager);
+	}
+
+	/**
+	 * The post-processor Spring Security applies to the managers it builds itself (which
+	 * adds its observations when an {@code ObservationRegistry} exists, as its
+	 * {@code SecurityObservationSettings} say), for the managers s2s-security builds.
+	 * @param context the application context
+	 * @param managerType the type of manager
+	 * @return the post-processor, or one that changes nothing
+	 */
+	static <T> ObjectPostProcessor<T> postProcessor(ApplicationContext context, ResolvableType managerType) {
+		ObjectProvider<ObjectPostProcessor<T>> postProcessors = context
+			.getBeanProvider(ResolvableType.forClassWithGenerics(ObjectPostProcessor.class, managerType));
+		return postProcessors.getIfUnique(ObjectPostProcessor::identity);
 	}
 
 }

@@ -20,19 +20,26 @@ import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.AuthorizationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -48,7 +55,7 @@ import org.springframework.web.server.ServerWebExchange;
  * &#64;Bean
  * SecurityWebFilterChain api(ServerHttpSecurity http, S2sServerHttpConfigurer s2s) {
  * 	s2s.configure(http.securityMatcher(pathMatchers("/api/**")));
- * 	return http.authorizeExchange((exchanges) -&gt; exchanges.anyExchange().authenticated()).build();
+ * 	return http.authorizeExchange((exchanges) -&gt; exchanges.anyExchange().access(s2s.authenticated())).build();
  * }
  * </pre>
  *
@@ -78,23 +85,43 @@ public final class S2sServerHttpConfigurer {
 
 	private final CorrelationIds correlationIds;
 
+	private final AuthenticationEventPublisher authenticationEvents;
+
+	private final ServerRefusals refusals;
+
+	private ObjectPostProcessor<ReactiveAuthenticationManager> authenticationPostProcessor = ObjectPostProcessor
+		.identity();
+
+	private ObjectPostProcessor<ReactiveAuthorizationManager<ServerWebExchange>> authorizationPostProcessor = ObjectPostProcessor
+		.identity();
+
 	/**
 	 * Create a configurer.
 	 * @param decoder the token decoder
 	 * @param classifier the caller classifier
 	 * @param authorization who may call, after the chain's own rules
 	 * @param correlationIds where correlation ids come from
+	 * @param authenticationEvents where authentication successes and failures are
+	 * published (with rejected tokens replaced by their fingerprint)
+	 * @param refusals explains every 401 and 403 of the chain
 	 */
 	public S2sServerHttpConfigurer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
-			ServerCallerAuthorizationManager authorization, CorrelationIds correlationIds) {
+			ServerCallerAuthorizationManager authorization, CorrelationIds correlationIds,
+			AuthenticationEventPublisher authenticationEvents, RefusalRecorder refusals) {
 		Assert.notNull(decoder, "decoder cannot be null");
 		Assert.notNull(classifier, "classifier cannot be null");
 		Assert.notNull(authorization, "authorization cannot be null");
 		Assert.notNull(correlationIds, "correlationIds cannot be null");
+		Assert.notNull(authenticationEvents, "authenticationEvents cannot be null");
+		Assert.notNull(refusals, "refusals cannot be null");
 		this.decoder = decoder;
 		this.classifier = classifier;
 		this.authorization = authorization;
 		this.correlationIds = correlationIds;
+		this.authenticationEvents = new TokenHidingAuthenticationEventPublisher(authenticationEvents);
+		this.refusals = new ServerRefusals(
+				new RevocationUnavailableServerEntryPoint(new BearerTokenServerAuthenticationEntryPoint()),
+				new S2sServerAccessDeniedHandler(), refusals);
 	}
 
 	/**
@@ -116,22 +143,86 @@ public final class S2sServerHttpConfigurer {
 	}
 
 	/**
+	 * Set the post-processor of the token authentication manager. The auto-configuration
+	 * sets Spring Security's own, which observes the manager when an
+	 * {@code ObservationRegistry} exists. The default changes nothing.
+	 * @param postProcessor the post-processor
+	 */
+	public void setAuthenticationManagerPostProcessor(
+			ObjectPostProcessor<ReactiveAuthenticationManager> postProcessor) {
+		Assert.notNull(postProcessor, "postProcessor cannot be null");
+		this.authenticationPostProcessor = postProcessor;
+	}
+
+	/**
+	 * Set the post-processor of the manager that decides who may call. The
+	 * auto-configuration sets Spring Security's own, which observes the manager when an
+	 * {@code ObservationRegistry} exists. The default changes nothing.
+	 * @param postProcessor the post-processor
+	 */
+	public void setAuthorizationManagerPostProcessor(
+			ObjectPostProcessor<ReactiveAuthorizationManager<ServerWebExchange>> postProcessor) {
+		Assert.notNull(postProcessor, "postProcessor cannot be null");
+		this.authorizationPostProcessor = postProcessor;
+	}
+
+	/**
+	 * Spring Security's {@code authenticated()} rule, which also publishes an
+	 * {@code AuthorizationDeniedEvent} for a request without a token (as the servlet
+	 * {@code AuthorizationFilter} does; WebFlux publishes none). Use it in the chain's
+	 * own rules: {@code exchanges.anyExchange().access(s2s.authenticated())}.
+	 * @return the rule
+	 */
+	public ReactiveAuthorizationManager<AuthorizationContext> authenticated() {
+		return this.refusals.authenticated();
+	}
+
+	/**
+	 * A manager whose denials carry the s2s decision (and with it the
+	 * {@code insufficient_scope} challenge), whatever the post-processor wrapped it in.
+	 */
+	private static ReactiveAuthorizationManager<ServerWebExchange> keepingTheDecision(
+			ReactiveAuthorizationManager<ServerWebExchange> manager) {
+		return new ReactiveAuthorizationManager<>() {
+
+			@Override
+			public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication,
+					ServerWebExchange exchange) {
+				return manager.authorize(authentication, exchange);
+			}
+
+			@Override
+			public Mono<Void> verify(Mono<Authentication> authentication, ServerWebExchange exchange) {
+				return authorize(authentication, exchange).flatMap((result) -> result.isGranted() ? Mono.empty()
+						: Mono.error(new AuthorizationDeniedException("Access Denied", result)));
+			}
+
+		};
+	}
+
+	/**
 	 * Apply s2s-security to a chain.
 	 * @param http the chain's builder
 	 * @return the builder, for further configuration
 	 */
 	public ServerHttpSecurity configure(ServerHttpSecurity http) {
-		return http.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
-			.accessDeniedHandler(new S2sServerAccessDeniedHandler())
-			.authenticationEntryPoint(
-					new RevocationUnavailableServerEntryPoint(new BearerTokenServerAuthenticationEntryPoint()))
-			.jwt((jwt) -> jwt.jwtDecoder(this.decoder)
-				.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert))))
+		JwtReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(this.decoder);
+		tokens.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert));
+		return http
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
+				.authenticationEntryPoint(this.refusals)
+				.accessDeniedHandler(this.refusals)
+				.jwt((jwt) -> jwt.authenticationManager(this.authenticationPostProcessor
+					.postProcess(ServerRefusals.publishing(tokens, this.authenticationEvents)))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CorrelationIdWebFilter(this.correlationIds), SecurityWebFiltersOrder.FIRST)
-			.addFilterAfter(new AuthorizationWebFilter(this.authorization), SecurityWebFiltersOrder.AUTHORIZATION);
+			.addFilterAfter(new CallerContextWebFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAfter(
+					new AuthorizationWebFilter(
+							keepingTheDecision(this.authorizationPostProcessor.postProcess(this.authorization))),
+					SecurityWebFiltersOrder.AUTHORIZATION);
 	}
 
 }

@@ -126,6 +126,34 @@ class ServiceTokensTests {
 	}
 
 	@Test
+	void targetStatusWhenTheEndpointFailsThenDegradedWhileTheTokenLastsThenDownThenUpAgain() {
+		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
+		TargetTokenStatus status = tokens.getTargetStatuses().get(0);
+		assertThat(status.getTarget()).isEqualTo("inventory");
+		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.NOT_FETCHED);
+		tokens.getToken("inventory", null);
+		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.UP);
+		assertThat(status.getLastFetch()).isEqualTo(this.clock.instant());
+		this.endpoint.respond((n) -> new Reply(503, "text/html", "<html>down</html>"));
+		this.clock.advance(Duration.ofSeconds(240));
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> status.getState(this.clock.instant()) == TargetTokenStatus.State.DEGRADED);
+		assertThat(status.getLastFailureMessage()).contains("HTTP 503").doesNotContain("down");
+		// Reported from what was observed: no call, no token request.
+		int requests = this.endpoint.requests();
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.DOWN);
+		assertThat(this.endpoint.requests()).isEqualTo(requests);
+		this.endpoint.respond((n) -> Reply.token("token-" + n, 300));
+		this.clock.advance(Duration.ofMinutes(5));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(tokens.getToken("inventory", null)).startsWith("token-").isNotEqualTo("token-1"));
+		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.UP);
+	}
+
+	@Test
 	void getTokenWhenRenewalFailsThenServesCachedTokenUntilExpiryThenFailsFast() {
 		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
 		tokens.getToken("inventory", null);

@@ -135,6 +135,11 @@ abstract class RevocationIntegrationTests {
 			.tag("outcome", "failed-closed")
 			.timer()
 			.count()).isGreaterThanOrEqualTo(2);
+		assertThat(this.meters.get("s2s.security.inbound.refusals")
+			.tag("status", "503")
+			.tag("reason", "revocation_unavailable")
+			.counter()
+			.count()).as("counted as what it is, not as a missing token").isGreaterThanOrEqualTo(2);
 		this.store.down = false;
 		assertThat(get(token).statusCode()).isEqualTo(200);
 	}

@@ -23,6 +23,8 @@ import dev.s2s.security.authorization.CallerDecisionRecorder;
 import dev.s2s.security.authorization.CallerPolicies;
 import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.ServicePathRules;
+import dev.s2s.security.inbound.LogRateLimiter;
+import dev.s2s.security.web.RefusalRecorder;
 
 import org.springframework.aop.Pointcut;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -73,7 +75,25 @@ class AuthorizationCoreConfiguration {
 		AuthorizationMetrics counters = metrics.getIfAvailable();
 		return new CallerDecisionRecorder(events, properties.isPublishGrantedEvents(),
 				(counters != null) ? counters : (decision) -> {
-				});
+				}, properties.getLog().isAllowed(), logRateLimiter(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefusalRecorder s2sRefusalRecorder(ApplicationEventPublisher events, S2sAuthorizationProperties properties,
+			ObjectProvider<RefusalMetrics> metrics) {
+		RefusalMetrics counters = metrics.getIfAvailable();
+		return new RefusalRecorder(events, (counters != null) ? counters : (refusal) -> {
+		}, logRateLimiter(properties));
+	}
+
+	private static LogRateLimiter logRateLimiter(S2sAuthorizationProperties properties) {
+		int perMinute = properties.getLog().getRefusalsPerMinute();
+		if (perMinute < 0) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "log.refusals-per-minute", perMinute,
+					"Must be 0 (log no refusal) or more.");
+		}
+		return new LogRateLimiter(perMinute);
 	}
 
 	@Bean

@@ -39,4 +39,9 @@ class AuthorizationMetricsConfiguration {
 		return new AuthorizationMetrics(registry, policies, rules);
 	}
 
+	@Bean
+	RefusalMetrics s2sRefusalMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new RefusalMetrics(registry);
+	}
+
 }

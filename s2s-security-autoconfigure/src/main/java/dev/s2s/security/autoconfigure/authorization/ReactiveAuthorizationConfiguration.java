@@ -18,15 +18,18 @@ package dev.s2s.security.autoconfigure.authorization;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.authorization.CallerPolicies;
+import dev.s2s.security.authorization.PolicyExport;
 import dev.s2s.security.authorization.ServicePathRules;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -61,6 +64,25 @@ class ReactiveAuthorizationConfiguration {
 									.collect(Collectors.toCollection(TreeSet::new)),
 								entry.getValue())),
 					policies, rules));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PolicyExport s2sPolicyExport(ServiceIdentity identity, ObjectProvider<RequestMappingHandlerMapping> mappings,
+			CallerPolicies policies, ServicePathRules rules) {
+		return new PolicyExport(identity.serviceId(), policies, rules,
+				() -> mappings.orderedStream()
+					.flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream())
+					.map((entry) -> new PolicyExport.HandlerEndpoint(
+							entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
+							entry.getKey()
+								.getPatternsCondition()
+								.getPatterns()
+								.stream()
+								.map(PathPattern::getPatternString)
+								.toList(),
+							entry.getValue()))
+					.toList());
 	}
 
 }

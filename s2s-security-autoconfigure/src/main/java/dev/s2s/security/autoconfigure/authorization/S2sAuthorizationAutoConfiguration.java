@@ -44,7 +44,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 @EnableConfigurationProperties(S2sAuthorizationProperties.class)
 @Import({ AuthorizationCoreConfiguration.class, ServletAuthorizationConfiguration.class,
 		ReactiveAuthorizationConfiguration.class, AuthorizationMetricsConfiguration.class,
-		AuditEventConfiguration.class })
+		AuditEventConfiguration.class, ObservationConfiguration.class })
 public final class S2sAuthorizationAutoConfiguration {
 
 }

@@ -58,6 +58,11 @@ public class S2sAuthorizationProperties {
 	private List<String> publicPaths = new ArrayList<>();
 
 	/**
+	 * Logging of decisions and refusals.
+	 */
+	private final Log log = new Log();
+
+	/**
 	 * What happens to a request of an s2s filter chain whose handler names no caller (no
 	 * caller annotation, caller-typed parameter, enforced method-security annotation or
 	 * path rule): 'deny' answers 403, 'authenticated' admits any authenticated caller.
@@ -129,6 +134,69 @@ public class S2sAuthorizationProperties {
 	 */
 	public void setPublicPaths(List<String> publicPaths) {
 		this.publicPaths = publicPaths;
+	}
+
+	/**
+	 * Logging of decisions and refusals.
+	 * @return the log settings
+	 */
+	public Log getLog() {
+		return this.log;
+	}
+
+	/**
+	 * Logging of decisions and refusals.
+	 */
+	public static class Log {
+
+		/**
+		 * Whether allowed calls are logged at INFO, one line each (caller, route, rule,
+		 * correlation id). Refusals are always logged at WARN.
+		 */
+		private boolean allowed;
+
+		/**
+		 * Most refusal lines logged per minute, for 401s and for 403s each; the others
+		 * are counted, and the next line logged says how many were left out.
+		 */
+		private int refusalsPerMinute = 100;
+
+		/**
+		 * Whether allowed calls are logged at INFO, one line each (caller, route, rule,
+		 * correlation id). Refusals are always logged at WARN.
+		 * @return whether allowed calls are logged
+		 */
+		public boolean isAllowed() {
+			return this.allowed;
+		}
+
+		/**
+		 * Whether allowed calls are logged at INFO, one line each (caller, route, rule,
+		 * correlation id). Refusals are always logged at WARN.
+		 * @param allowed whether allowed calls are logged
+		 */
+		public void setAllowed(boolean allowed) {
+			this.allowed = allowed;
+		}
+
+		/**
+		 * Most refusal lines logged per minute, for 401s and for 403s each; the others
+		 * are counted, and the next line logged says how many were left out.
+		 * @return the lines per minute
+		 */
+		public int getRefusalsPerMinute() {
+			return this.refusalsPerMinute;
+		}
+
+		/**
+		 * Most refusal lines logged per minute, for 401s and for 403s each; the others
+		 * are counted, and the next line logged says how many were left out.
+		 * @param refusalsPerMinute the lines per minute
+		 */
+		public void setRefusalsPerMinute(int refusalsPerMinute) {
+			this.refusalsPerMinute = refusalsPerMinute;
+		}
+
 	}
 
 	/**

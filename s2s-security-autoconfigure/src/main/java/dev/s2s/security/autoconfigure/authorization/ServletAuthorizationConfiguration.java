@@ -15,21 +15,28 @@
  */
 package dev.s2s.security.autoconfigure.authorization;
 
+import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.authorization.CallerAuthorizationInterceptor;
 import dev.s2s.security.authorization.CallerDecisionRecorder;
 import dev.s2s.security.authorization.CallerPolicies;
+import dev.s2s.security.authorization.PolicyExport;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -57,9 +64,12 @@ class ServletAuthorizationConfiguration {
 
 	@Bean
 	WebMvcConfigurer s2sCallerAuthorizationWebMvcConfigurer(CallerPolicies policies,
-			ServicePathAuthorizationManager servicePaths, CallerDecisionRecorder recorder) {
+			ServicePathAuthorizationManager servicePaths, CallerDecisionRecorder recorder, ApplicationContext context) {
+		ObjectProvider<ObjectPostProcessor<AuthorizationManager<HttpServletRequest>>> observation = context
+			.getBeanProvider(ResolvableType.forClassWithGenerics(ObjectPostProcessor.class,
+					ResolvableType.forClassWithGenerics(AuthorizationManager.class, HttpServletRequest.class)));
 		CallerAuthorizationInterceptor interceptor = new CallerAuthorizationInterceptor(policies, servicePaths,
-				recorder);
+				recorder, observation.getIfUnique(ObjectPostProcessor::identity));
 		return new WebMvcConfigurer() {
 
 			@Override
@@ -81,6 +91,19 @@ class ServletAuthorizationConfiguration {
 						entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
 						entry.getKey().getPatternValues(), entry.getValue())),
 					policies, rules));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PolicyExport s2sPolicyExport(ServiceIdentity identity, ObjectProvider<RequestMappingHandlerMapping> mappings,
+			CallerPolicies policies, ServicePathRules rules) {
+		return new PolicyExport(identity.serviceId(), policies, rules,
+				() -> mappings.orderedStream()
+					.flatMap((mapping) -> mapping.getHandlerMethods().entrySet().stream())
+					.map((entry) -> new PolicyExport.HandlerEndpoint(
+							entry.getKey().getMethodsCondition().getMethods().stream().map(Enum::name).toList(),
+							entry.getKey().getPatternValues(), entry.getValue()))
+					.toList());
 	}
 
 }

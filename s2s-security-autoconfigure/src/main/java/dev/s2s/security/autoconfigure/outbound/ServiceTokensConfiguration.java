@@ -19,6 +19,7 @@ package dev.s2s.security.autoconfigure.outbound;
 import dev.s2s.security.ServiceIdentity;
 import dev.s2s.security.outbound.ServiceTokens;
 import dev.s2s.security.outbound.TokenMetrics;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,9 +32,11 @@ class ServiceTokensConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceTokens serviceTokens(S2sOutboundProperties properties, ServiceIdentity identity,
-			ObjectProvider<TokenMetrics> metrics, ObjectProvider<ServiceTokensBuilderCustomizer> customizers) {
+			ObjectProvider<TokenMetrics> metrics, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<ServiceTokensBuilderCustomizer> customizers) {
 		ServiceTokens.Builder builder = ServiceTokensFactory.builder(properties, identity,
 				metrics.getIfAvailable(() -> TokenMetrics.NONE));
+		builder.observations(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

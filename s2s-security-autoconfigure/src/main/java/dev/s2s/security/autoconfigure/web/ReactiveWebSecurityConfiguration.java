@@ -27,6 +27,7 @@ import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.web.RefusalRecorder;
 import dev.s2s.security.web.S2sServerHttpConfigurer;
 import reactor.core.publisher.Mono;
 
@@ -35,13 +36,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -50,6 +57,7 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -69,13 +77,20 @@ class ReactiveWebSecurityConfiguration {
 	S2sServerHttpConfigurer s2sServerHttpConfigurer(ReactiveJwtDecoder decoder, CallerClassifier classifier,
 			ServicePathRules rules, CallerPolicies policies, ObjectProvider<RequestMappingHandlerMapping> controllers,
 			ObjectProvider<RouterFunctionMapping> functions, CallerDecisionRecorder recorder,
-			CorrelationIds correlationIds) {
+			CorrelationIds correlationIds, ObjectProvider<AuthenticationEventPublisher> authenticationEvents,
+			RefusalRecorder refusals, ApplicationContext context) {
 		List<HandlerMapping> mappings = Stream.concat(controllers.stream(), functions.stream())
 			.map(HandlerMapping.class::cast)
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
 			.toList();
-		return new S2sServerHttpConfigurer(decoder, classifier,
-				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds);
+		S2sServerHttpConfigurer s2s = new S2sServerHttpConfigurer(decoder, classifier,
+				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds,
+				authenticationEvents.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context)), refusals);
+		s2s.setAuthenticationManagerPostProcessor(
+				S2sWebSecurityPostProcessors.of(context, ResolvableType.forClass(ReactiveAuthenticationManager.class)));
+		s2s.setAuthorizationManagerPostProcessor(S2sWebSecurityPostProcessors.of(context,
+				ResolvableType.forClassWithGenerics(ReactiveAuthorizationManager.class, ServerWebExchange.class)));
+		return s2s;
 	}
 
 	/**
@@ -92,7 +107,7 @@ class ReactiveWebSecurityConfiguration {
 			if (publicPaths.length > 0) {
 				exchanges.pathMatchers(publicPaths).permitAll();
 			}
-			exchanges.anyExchange().authenticated();
+			exchanges.anyExchange().access(s2s.authenticated());
 		}).build();
 	}
 
@@ -120,6 +135,17 @@ class ReactiveWebSecurityConfiguration {
 			new RuleCoverage<>(chains, S2sServerHttpConfigurer::appliesTo).check(Probes.of(rules, handlers, policies),
 					(chain, probe) -> Boolean.TRUE.equals(chain.matches(Probes.exchange(probe)).block()));
 		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.micrometer.context.ContextRegistry", "org.slf4j.MDC" })
+	static class MdcPropagationConfiguration {
+
+		@Bean
+		MdcAccessors s2sMdcAccessors() {
+			return MdcAccessors.register();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
