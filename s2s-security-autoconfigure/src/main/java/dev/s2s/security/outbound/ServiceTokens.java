@@ -19,6 +19,7 @@ package dev.s2s.security.outbound;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,6 +258,29 @@ public final class ServiceTokens implements AutoCloseable {
 	 */
 	public List<TargetTokenStatus> getTargetStatuses() {
 		return List.copyOf(this.statuses.values());
+	}
+
+	/**
+	 * Until when requests for a target's service token back off after failures; reading
+	 * it costs no network call.
+	 * @param target the target name
+	 * @return the time of the next attempt, or {@code null} when the target is not
+	 * backing off
+	 */
+	public @Nullable Instant getBackoffUntil(String target) {
+		Target resolved = this.targets.get(target);
+		return (resolved != null) ? this.cache.backoffUntil(resolved.serviceKey()) : null;
+	}
+
+	/**
+	 * How many requests for a target's service token failed in a row, since the last
+	 * success.
+	 * @param target the target name
+	 * @return the count, {@code 0} after a success
+	 */
+	public int getConsecutiveFailures(String target) {
+		Target resolved = this.targets.get(target);
+		return (resolved != null) ? this.cache.consecutiveFailures(resolved.serviceKey()) : 0;
 	}
 
 	private void record(String target, @Nullable CachedToken token, @Nullable Throwable ex, Clock clock) {

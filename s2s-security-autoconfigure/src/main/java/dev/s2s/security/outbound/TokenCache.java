@@ -29,6 +29,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application-wide token cache.
@@ -133,6 +134,26 @@ final class TokenCache {
 		}
 		this.forcedRefreshes.put(key, now);
 		return this.tokens.asMap().remove(key, entry);
+	}
+
+	/**
+	 * Until when token requests for a key back off after failures.
+	 * @param key the key
+	 * @return the time of the next attempt, or {@code null} when not backing off
+	 */
+	@Nullable Instant backoffUntil(TokenKey key) {
+		Backoff backoff = this.backoffs.getIfPresent(key);
+		return (backoff != null && this.clock.instant().isBefore(backoff.nextAttempt())) ? backoff.nextAttempt() : null;
+	}
+
+	/**
+	 * How many token requests for a key failed in a row, since the last success.
+	 * @param key the key
+	 * @return the count
+	 */
+	int consecutiveFailures(TokenKey key) {
+		Backoff backoff = this.backoffs.getIfPresent(key);
+		return (backoff != null) ? backoff.failures() : 0;
 	}
 
 	private CompletableFuture<CachedToken> load(TokenKey key, String target) {

@@ -208,6 +208,34 @@ class ServiceTokensTests {
 		assertThat(this.endpoint.requests()).isEqualTo(4);
 	}
 
+	@Test
+	void backoffStateIsReadableWithoutARequestAndClearedByASuccess() {
+		this.endpoint.respond((n) -> (n <= 2) ? new Reply(500, "text/plain", "no") : Reply.token("token-" + n, 300));
+		ServiceTokens tokens = build(
+				ServiceTokens.builder(credentials()).target(target(OutboundTarget.Identity.SERVICE)), true,
+				Duration.ofSeconds(60));
+		assertThat(tokens.getBackoffUntil("inventory")).isNull();
+		assertThat(tokens.getConsecutiveFailures("inventory")).isZero();
+		fails(tokens);
+		await().atMost(Duration.ofSeconds(10)).until(() -> tokens.getConsecutiveFailures("inventory") == 1);
+		Instant now = this.clock.instant();
+		assertThat(tokens.getBackoffUntil("inventory")).isAfterOrEqualTo(now.plusMillis(500))
+			.isBeforeOrEqualTo(now.plusSeconds(1));
+		this.clock.advance(Duration.ofMillis(1100));
+		fails(tokens);
+		await().atMost(Duration.ofSeconds(10)).until(() -> tokens.getConsecutiveFailures("inventory") == 2);
+		now = this.clock.instant();
+		assertThat(tokens.getBackoffUntil("inventory")).isAfterOrEqualTo(now.plusSeconds(1))
+			.isBeforeOrEqualTo(now.plusSeconds(2));
+		this.clock.advance(Duration.ofMillis(2100));
+		assertThat(tokens.getBackoffUntil("inventory")).as("the back-off is over").isNull();
+		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-3");
+		await().atMost(Duration.ofSeconds(10)).until(() -> tokens.getConsecutiveFailures("inventory") == 0);
+		assertThat(tokens.getBackoffUntil("inventory")).isNull();
+		assertThat(tokens.getBackoffUntil("unknown")).isNull();
+		assertThat(this.endpoint.requests()).isEqualTo(3);
+	}
+
 	private static void fails(ServiceTokens tokens) {
 		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null));
 	}

@@ -80,6 +80,8 @@ abstract class OperationsEndpointIntegrationTests {
 		registry.add("s2s.security.outbound.targets.pricing.base-urls", () -> "http://127.0.0.1:9/pricing");
 		registry.add("s2s.security.outbound.targets.pricing.audience", () -> "pricing-service");
 		registry.add("s2s.security.outbound.targets.pricing.scopes", () -> "pricing.read");
+		registry.add("s2s.security.outbound.targets.billing.base-urls", () -> "http://127.0.0.1:9/billing");
+		registry.add("s2s.security.outbound.targets.billing.audience", () -> "billing-service");
 		registry.add("management.endpoints.web.exposure.include", () -> "s2s,health");
 		registry.add("management.endpoint.health.show-details", () -> "always");
 		registry.add("management.endpoint.health.probes.enabled", () -> "true");
@@ -130,6 +132,41 @@ abstract class OperationsEndpointIntegrationTests {
 			.containsEntry("identity", "service")
 			.containsEntry("state", "up")
 			.containsKeys("lastTokenFetch", "tokenUsableUntil");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void endpointShowsATargetBackingOffAfterTheTokenEndpointFailed() throws Exception {
+		issuer.tokenEndpoint().fail(Fault.HTTP_500);
+		try {
+			assertThat(tokenOrNull("billing")).isNull();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				Map<String, Object> s2s = json.readValue(get("/actuator/s2s", service("platform")).body(), Map.class);
+				Map<String, Object> billing = ((List<Map<String, Object>>) s2s.get("targets")).stream()
+					.filter((target) -> "billing".equals(target.get("name")))
+					.findFirst()
+					.orElseThrow();
+				assertThat(billing).containsEntry("state", "down");
+				assertThat((Map<String, Object>) billing.get("backoff")).containsEntry("consecutiveFailures", 1)
+					.containsKey("until");
+				assertThat(billing.toString()).doesNotContain(issuer.tokenUri().toString());
+			});
+		}
+		finally {
+			issuer.tokenEndpoint().recover();
+		}
+		// The back-off (at most a second after one failure) passes; the next call
+		// succeeds.
+		await().atMost(Duration.ofSeconds(10)).until(() -> tokenOrNull("billing") != null);
+	}
+
+	private String tokenOrNull(String target) {
+		try {
+			return this.serviceTokens.getToken(target);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	@Test

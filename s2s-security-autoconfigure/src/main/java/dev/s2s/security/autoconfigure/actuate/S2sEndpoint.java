@@ -169,10 +169,22 @@ public final class S2sEndpoint {
 				entry.put("lastTokenFetch", time(status.getLastFetch()));
 				entry.put("tokenUsableUntil", time(status.getTokenUsableUntil()));
 				entry.put("lastFailure", failure(status.getLastFailure(), status.getLastFailureMessage()));
+				entry.put("backoff", backoff(tokens, target.name()));
 			}
 			targets.add(entry);
 		}
 		return targets;
+	}
+
+	private static @Nullable Map<String, Object> backoff(ServiceTokens tokens, String target) {
+		Instant until = tokens.getBackoffUntil(target);
+		if (until == null) {
+			return null;
+		}
+		Map<String, Object> backoff = new LinkedHashMap<>();
+		backoff.put("consecutiveFailures", tokens.getConsecutiveFailures(target));
+		backoff.put("until", until.toString());
+		return backoff;
 	}
 
 	private static @Nullable String time(@Nullable Instant instant) {
