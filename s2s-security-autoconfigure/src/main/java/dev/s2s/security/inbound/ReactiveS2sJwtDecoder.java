@@ -27,7 +27,8 @@ import org.springframework.util.Assert;
 /**
  * The reactive face of an {@link S2sJwtDecoder}: the same checks and cache. Cache hits
  * answer at once; a first-seen token is verified off the event loop, because fetching
- * keys may block.
+ * keys may block. With checks of the application's own (revocation, say), which run on
+ * cache hits too and may block as well, every token is checked off the event loop.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -47,6 +48,13 @@ public final class ReactiveS2sJwtDecoder implements ReactiveJwtDecoder {
 
 	@Override
 	public Mono<Jwt> decode(String token) throws JwtException {
+		if (this.decoder.hasApplicationChecks()) {
+			// They run on cache hits too and may block: never on an event-loop thread.
+			return Mono.fromCallable(() -> {
+				Jwt cached = this.decoder.cached(token);
+				return (cached != null) ? cached : this.decoder.verifyAndCache(token);
+			}).subscribeOn(Schedulers.boundedElastic());
+		}
 		try {
 			Jwt cached = this.decoder.cached(token);
 			if (cached != null) {

@@ -105,6 +105,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	 */
 	private final OAuth2TokenValidator<Jwt> applicationChecks;
 
+	private final boolean hasApplicationChecks;
+
 	private final @Nullable Cache<String, Jwt> verified;
 
 	/** When the last outage warning of each issuer was logged. */
@@ -149,6 +151,7 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		processor.setJWTClaimsSetVerifier(new ClaimTypes());
 		this.timeChecks = TokenValidators.time(builder.clockSkew, builder.maxTokenLifetime, builder.clock);
 		this.applicationChecks = TokenValidators.all(builder.validators);
+		this.hasApplicationChecks = !builder.validators.isEmpty();
 		this.decoder = new NimbusJwtDecoder(processor);
 		this.decoder.setJwtValidator(TokenValidators
 			.all(List.of(this.timeChecks, (jwt) -> issuerChecks(checks, jwt), this.applicationChecks)));
@@ -185,6 +188,15 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			this.verified.put(token, jwt);
 		}
 		return jwt;
+	}
+
+	/**
+	 * Whether the application added checks of its own, which may block (a revocation
+	 * store across the network, say).
+	 * @return whether there are any
+	 */
+	boolean hasApplicationChecks() {
+		return this.hasApplicationChecks;
 	}
 
 	/**
