@@ -20,6 +20,7 @@ import java.util.List;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.s2s.security.CredentialState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,53 +119,23 @@ public final class IssuerKeysStatus {
 	 * through an outage last as long as the cache and the outage tolerance allow.
 	 * @return the state
 	 */
-	public State getState() {
+	public CredentialState getState() {
 		Instant fetch = this.lastFetch;
 		Instant failure = this.lastFailure;
 		Instant refusal = this.lastRefusal;
 		if (refusal != null && (fetch == null || refusal.isAfter(fetch))) {
-			return State.DOWN;
+			return CredentialState.DOWN;
 		}
 		if (failure != null && (fetch == null || failure.isAfter(fetch))) {
-			return State.DEGRADED;
+			return CredentialState.DEGRADED;
 		}
-		return (fetch != null) ? State.UP : State.NOT_FETCHED;
+		return (fetch != null) ? CredentialState.UP : CredentialState.NOT_FETCHED;
 	}
 
 	@Override
 	public String toString() {
 		return "IssuerKeysStatus[" + this.issuerUri + ", keys=" + this.keyIds + ", lastFetch=" + this.lastFetch
 				+ ", lastFailure=" + this.lastFailure + " " + this.lastFailureKind + "]";
-	}
-
-	/**
-	 * The state of an issuer's keys.
-	 */
-	public enum State {
-
-		/**
-		 * No token of the issuer has arrived yet, so no key was fetched (keys are fetched
-		 * lazily).
-		 */
-		NOT_FETCHED,
-
-		/**
-		 * Keys were fetched, and nothing failed since.
-		 */
-		UP,
-
-		/**
-		 * The provider cannot be reached, but the keys fetched before are still in use:
-		 * tokens are verified.
-		 */
-		DEGRADED,
-
-		/**
-		 * Tokens are refused for lack of keys: a token was refused since the last
-		 * successful fetch.
-		 */
-		DOWN
-
 	}
 
 }

@@ -17,6 +17,7 @@ package dev.s2s.security.outbound;
 
 import java.time.Instant;
 
+import dev.s2s.security.CredentialState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,47 +101,20 @@ public final class TargetTokenStatus {
 	 * @param now the time
 	 * @return the state
 	 */
-	public State getState(Instant now) {
+	public CredentialState getState(Instant now) {
 		Instant fetch = this.lastFetch;
 		Instant failure = this.lastFailure;
 		Instant until = this.usableUntil;
 		if (failure != null && (fetch == null || failure.isAfter(fetch))) {
-			return (until != null && now.isBefore(until)) ? State.DEGRADED : State.DOWN;
+			return (until != null && now.isBefore(until)) ? CredentialState.DEGRADED : CredentialState.DOWN;
 		}
-		return (fetch != null) ? State.UP : State.NOT_FETCHED;
+		return (fetch != null) ? CredentialState.UP : CredentialState.NOT_FETCHED;
 	}
 
 	@Override
 	public String toString() {
 		return "TargetTokenStatus[" + this.target + ", lastFetch=" + this.lastFetch + ", usableUntil="
 				+ this.usableUntil + ", lastFailure=" + this.lastFailure + "]";
-	}
-
-	/**
-	 * The state of a target's tokens.
-	 */
-	public enum State {
-
-		/**
-		 * No token was asked for yet (tokens are fetched on first use).
-		 */
-		NOT_FETCHED,
-
-		/**
-		 * The last token request succeeded.
-		 */
-		UP,
-
-		/**
-		 * The token endpoint fails, but the token fetched before is still valid and sent.
-		 */
-		DEGRADED,
-
-		/**
-		 * The token endpoint fails and no valid token is left: calls to the target fail.
-		 */
-		DOWN
-
 	}
 
 }

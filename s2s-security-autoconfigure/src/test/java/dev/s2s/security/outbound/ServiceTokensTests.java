@@ -49,6 +49,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.s2s.security.CredentialState;
 import dev.s2s.security.outbound.TestTokenEndpoint.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,27 +131,27 @@ class ServiceTokensTests {
 		ServiceTokens tokens = tokens(OutboundTarget.Identity.SERVICE);
 		TargetTokenStatus status = tokens.getTargetStatuses().get(0);
 		assertThat(status.getTarget()).isEqualTo("inventory");
-		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.NOT_FETCHED);
+		assertThat(status.getState(this.clock.instant())).isEqualTo(CredentialState.NOT_FETCHED);
 		tokens.getToken("inventory", null);
-		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.UP);
+		assertThat(status.getState(this.clock.instant())).isEqualTo(CredentialState.UP);
 		assertThat(status.getLastFetch()).isEqualTo(this.clock.instant());
 		this.endpoint.respond((n) -> new Reply(503, "text/html", "<html>down</html>"));
 		this.clock.advance(Duration.ofSeconds(240));
 		assertThat(tokens.getToken("inventory", null)).isEqualTo("token-1");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> status.getState(this.clock.instant()) == TargetTokenStatus.State.DEGRADED);
+			.until(() -> status.getState(this.clock.instant()) == CredentialState.DEGRADED);
 		assertThat(status.getLastFailureMessage()).contains("HTTP 503").doesNotContain("down");
 		// Reported from what was observed: no call, no token request.
 		int requests = this.endpoint.requests();
 		this.clock.advance(Duration.ofSeconds(60));
-		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.DOWN);
+		assertThat(status.getState(this.clock.instant())).isEqualTo(CredentialState.DOWN);
 		assertThat(this.endpoint.requests()).isEqualTo(requests);
 		this.endpoint.respond((n) -> Reply.token("token-" + n, 300));
 		this.clock.advance(Duration.ofMinutes(5));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(tokens.getToken("inventory", null)).startsWith("token-").isNotEqualTo("token-1"));
-		assertThat(status.getState(this.clock.instant())).isEqualTo(TargetTokenStatus.State.UP);
+		assertThat(status.getState(this.clock.instant())).isEqualTo(CredentialState.UP);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.s2s.security.CredentialState;
 import dev.s2s.security.inbound.IssuerKeysStatus;
 import dev.s2s.security.inbound.S2sJwtDecoder;
 import dev.s2s.security.outbound.ServiceTokens;
@@ -66,7 +67,7 @@ final class S2sHealthContributors {
 	}
 
 	static Health issuer(IssuerKeysStatus status) {
-		IssuerKeysStatus.State state = status.getState();
+		CredentialState state = status.getState();
 		Health.Builder health = switch (state) {
 			case NOT_FETCHED -> Health.unknown()
 				.withDetail("reason", "no token has arrived yet; keys are fetched " + "with the first one");
@@ -86,7 +87,7 @@ final class S2sHealthContributors {
 	}
 
 	static Health target(TargetTokenStatus status, Instant now) {
-		TargetTokenStatus.State state = status.getState(now);
+		CredentialState state = status.getState(now);
 		Health.Builder health = switch (state) {
 			case NOT_FETCHED ->
 				Health.unknown().withDetail("reason", "no call to this target yet; tokens are fetched on first use");
