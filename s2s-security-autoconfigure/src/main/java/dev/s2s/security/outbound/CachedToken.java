@@ -33,7 +33,8 @@ record CachedToken(String value, String authorization, Instant expiresAt, Instan
 
 	static CachedToken of(String value, Instant issuedAt, Instant expiresAt, double renewAtFraction) {
 		Duration lifetime = Duration.between(issuedAt, expiresAt);
-		// A tenth of the lifetime, at most 5 s: a 60 s token stays cached for 54 s.
+		// A tenth of the lifetime, at most 5 s: a 30 s token is served for 27 s, a 60 s
+		// one for 55 s.
 		Duration skew = lifetime.dividedBy(10);
 		if (skew.compareTo(MAX_SKEW) > 0) {
 			skew = MAX_SKEW;
