@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -76,6 +78,41 @@ class S2sJwtDecoderTests {
 		assertThat(jwt.getSubject()).isEqualTo("order-service");
 		assertThat(jwt.getHeaders()).containsEntry("alg",
 				algorithm.name().equals("EDDSA") ? "EdDSA" : algorithm.name());
+	}
+
+	@ParameterizedTest
+	@EnumSource(SigningAlgorithm.class)
+	void decodeWhenSignedWithAnotherKeyOfTheSameAlgorithmAndKeyIdThenRejected(SigningAlgorithm algorithm) {
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.algorithm(algorithm)
+			.bad()
+			.signedWithForeignKey();
+		assertRejected(decoder(), token, "Invalid signature");
+	}
+
+	@ParameterizedTest
+	@EnumSource(SigningAlgorithm.class)
+	void decodeWhenSignatureIsAlteredThenRejected(SigningAlgorithm algorithm) {
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).algorithm(algorithm).sign();
+		String[] parts = token.split("\\.");
+		byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+		signature[signature.length / 2] ^= 1;
+		String altered = parts[0] + "." + parts[1] + "."
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+		assertRejected(decoder(), altered, "Invalid signature");
+	}
+
+	@ParameterizedTest
+	@EnumSource(SigningAlgorithm.class)
+	void decodeWhenHeaderNamesACriticalExtensionThenRejected(SigningAlgorithm algorithm) {
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.algorithm(algorithm)
+			.header("crit", List.of("urn:example:binding"))
+			.header("urn:example:binding", "x")
+			.sign();
+		assertRejected(decoder(), token, "Invalid signature", "critical");
 	}
 
 	@Test
