@@ -24,7 +24,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.s2s.security.caller.IdentityProvider;
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
@@ -113,6 +118,24 @@ class S2sJwtDecoderTests {
 			.header("urn:example:binding", "x")
 			.sign();
 		assertRejected(decoder(), token, "Invalid signature", "critical");
+	}
+
+	@Test
+	void decodeWhenSignedWithAPublishedWeakRsaKeyThenRejected() {
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).bad().weakRsaKey();
+		assertRejected(decoder(), token, "no matching key(s)");
+	}
+
+	@Test
+	void decodeWhenTheKeyIdNamesAnEcKeyOfAnotherCurveThanTheAlgorithmsThenRejected() throws JOSEException {
+		ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("p384").keyUse(KeyUse.SIGNATURE).generate();
+		this.issuer.publishKey(p384.toPublicJWK());
+		String token = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.algorithm(SigningAlgorithm.ES256)
+			.header("kid", "p384")
+			.sign();
+		assertRejected(decoder(), token, "no matching key(s)");
 	}
 
 	@Test

@@ -40,24 +40,29 @@ class UnknownPropertySuggestionsTests {
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(nullValues = "none",
 			textBlock = """
-					s2s.security.inbound.clock-skw,                          s2s.security.inbound.clock-skew
-					s2s.security.inbound.jwks.max-respnse-sz,                s2s.security.inbound.jwks.max-response-size
-					s2s.security.inbound.revocation.stor,                    s2s.security.inbound.revocation.store
-					s2s.security.inbound.revocation.sto,                     s2s.security.inbound.revocation.store
-					s2s.security.inbound.revocation.s,                       none
-					s2s.security.inbound.jwks.cache-ttl,                     none
-					s2s.security.inbond.clock-skew,                          s2s.security.inbound.clock-skew
-					s2s.security.inbound.issuers[2].isuer-uri,               s2s.security.inbound.issuers[2].issuer-uri
-					s2s.security.inbound.isuers[3].issuer-uri,               s2s.security.inbound.issuers[3].issuer-uri
-					s2s.security.inbound.service-paths[1].pattern,           s2s.security.authorization.service-paths[1].pattern
-					s2s.security.inbound.service-path[1].pattern,            s2s.security.authorization.service-paths[1].pattern
-					s2s.security.inbound.public-paths[0],                    s2s.security.authorization.public-paths[0]
-					s2s.security.inbound.jwks.size-limit,                    s2s.security.inbound.jwks.max-response-size
-					s2s.security.outbound.targets.order-service.base-url,    s2s.security.outbound.targets.order-service.base-urls
-					s2s.security.outbound.targts.order-service.base-urls,    s2s.security.outbound.targets.order-service.base-urls
+							s2s.security.inbound.clock-skw,                          s2s.security.inbound.clock-skew
+							s2s.security.inbound.jwks.max-respnse-sz,                s2s.security.inbound.jwks.max-response-size
+							s2s.security.inbound.revocation.stor,                    s2s.security.inbound.revocation.store
+							s2s.security.inbound.revocation.sto,                     s2s.security.inbound.revocation.store
+							s2s.security.inbound.revocation.s,                       none
+							s2s.security.inbound.jwks.cache-ttl,                     none
+							s2s.security.inbond.clock-skew,                          s2s.security.inbound.clock-skew
+							s2s.security.inbound.issuers[2].isuer-uri,               s2s.security.inbound.issuers[2].issuer-uri
+							s2s.security.inbound.isuers[3].issuer-uri,               s2s.security.inbound.issuers[3].issuer-uri
+							s2s.security.inbound.service-paths[1].pattern,           s2s.security.authorization.service-paths[1].pattern
+							s2s.security.inbound.service-path[1].pattern,            s2s.security.authorization.service-paths[1].pattern
+							s2s.security.inbound.public-paths[0],                    s2s.security.authorization.public-paths[0]
+							s2s.security.inbound.jwks.size-limit,                    s2s.security.inbound.jwks.max-response-size
+							s2s.security.outbound.targets.order-service.base-url,    s2s.security.outbound.targets.order-service.base-urls
+							s2s.security.outbound.targts.order-service.base-urls,    s2s.security.outbound.targets.order-service.base-urls
+							s2s.security.inbound.issuers[3].requre-at-jwt-tpe-x,     s2s.security.inbound.issuers[3].require-at-jwt-type
+					s2s.security.inbound.issuers[0].delegatng-clents-x,      s2s.security.inbound.issuers[0].delegating-clients
+					s2s.security.outbound.targets.order-service.allow-frwrdng, s2s.security.outbound.targets.order-service.allow-forwarding
+					s2s.security.outbound.targetz.order-service.allow-frwrdng, none
+					s2s.security.inbound.issuer[0].requre-at-jwt-tpe-x,      none
 					s2s.security.completely-unrelated,                       none
-					s2s.security.inbound.clock-skew.extra,                   none
-					""")
+							s2s.security.inbound.clock-skew.extra,                   none
+							""")
 	void suggestion(String unknown, @Nullable String suggested) {
 		assertThat(UnknownPropertyFailureAnalyzer.meant(unknown)).isEqualTo(suggested);
 	}
