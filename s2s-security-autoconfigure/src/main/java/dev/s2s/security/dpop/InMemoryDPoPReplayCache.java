@@ -28,10 +28,9 @@ import org.springframework.util.Assert;
  * A {@link DPoPReplayCache} in this instance's memory, for a service with one instance
  * (or tests). Each proof is kept only as long as it could be replayed, so a client
  * sending {@code r} requests a second keeps about {@code r} times two windows (12,000
- * entries at 200 requests a second with the default 30 s window); the cache holds at
- * most {@code maximumSize} proofs over all clients, about 200 bytes each. Full, it
- * refuses new proofs with {@code 503} rather than forget one that could still be
- * replayed.
+ * entries at 200 requests a second with the default 30 s window); the cache holds at most
+ * {@code maximumSize} proofs over all clients, about 200 bytes each. Full, it refuses new
+ * proofs with {@code 503} rather than forget one that could still be replayed.
  *
  * @author s2s-security team
  * @since 0.4.0
