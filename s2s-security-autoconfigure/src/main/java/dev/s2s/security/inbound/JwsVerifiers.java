@@ -34,13 +34,21 @@ import com.nimbusds.jose.util.Base64URL;
 
 /**
  * Nimbus' verifiers, plus Ed25519 through the JDK's own implementation: Nimbus' Ed25519
- * verifier needs Google Tink, which Spring Security does not bring.
+ * verifier needs Google Tink, which Spring Security does not bring. Also verifies the
+ * signatures of DPoP proofs.
  *
  * @author s2s-security team
+ * @since 0.4.0
  */
-final class JwsVerifiers implements JWSVerifierFactory {
+public final class JwsVerifiers implements JWSVerifierFactory {
 
 	private final DefaultJWSVerifierFactory nimbus = new DefaultJWSVerifierFactory();
+
+	/**
+	 * Create a factory.
+	 */
+	public JwsVerifiers() {
+	}
 
 	@Override
 	public JWSVerifier createJWSVerifier(JWSHeader header, java.security.Key key) throws JOSEException {

@@ -32,6 +32,13 @@ record CachedToken(String value, String authorization, Instant expiresAt, Instan
 	private static final Duration MAX_SKEW = Duration.ofSeconds(5);
 
 	static CachedToken of(String value, Instant issuedAt, Instant expiresAt, double renewAtFraction) {
+		return of(value, issuedAt, expiresAt, renewAtFraction, false);
+	}
+
+	/**
+	 * A token; a DPoP-bound one is sent with the {@code DPoP} scheme (and a proof).
+	 */
+	static CachedToken of(String value, Instant issuedAt, Instant expiresAt, double renewAtFraction, boolean dpop) {
 		Duration lifetime = Duration.between(issuedAt, expiresAt);
 		// A tenth of the lifetime, at most 5 s: a 30 s token is served for 27 s, a 60 s
 		// one for 55 s.
@@ -40,7 +47,7 @@ record CachedToken(String value, String authorization, Instant expiresAt, Instan
 			skew = MAX_SKEW;
 		}
 		Instant renewAt = issuedAt.plusMillis((long) (lifetime.toMillis() * renewAtFraction));
-		return new CachedToken(value, "Bearer " + value, expiresAt, renewAt, expiresAt.minus(skew));
+		return new CachedToken(value, (dpop ? "DPoP " : "Bearer ") + value, expiresAt, renewAt, expiresAt.minus(skew));
 	}
 
 	/**
@@ -48,6 +55,13 @@ record CachedToken(String value, String authorization, Instant expiresAt, Instan
 	 */
 	static CachedToken forwarded(String value) {
 		return new CachedToken(value, "Bearer " + value, Instant.MAX, Instant.MAX, Instant.MAX);
+	}
+
+	/**
+	 * Whether the token is DPoP-bound, so that every request needs a proof.
+	 */
+	boolean isDPoP() {
+		return this.authorization.startsWith("DPoP ");
 	}
 
 	boolean isUsableAt(Instant now) {

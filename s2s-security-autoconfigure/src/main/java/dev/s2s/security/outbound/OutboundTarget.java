@@ -40,7 +40,7 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String audience, List<String> scopes,
-		Identity identity, @Nullable AudienceParameter audienceParameter) {
+		Identity identity, @Nullable AudienceParameter audienceParameter, boolean dpop) {
 
 	/**
 	 * Check the target.
@@ -50,6 +50,8 @@ public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String a
 	 * @param scopes the scopes to ask for
 	 * @param identity how identity travels to the target
 	 * @param audienceParameter how the audience is sent, or {@code null} for the default
+	 * @param dpop whether the target requires DPoP-bound tokens (RFC 9449): tokens are
+	 * requested with a DPoP proof, and every request carries a fresh proof
 	 */
 	public OutboundTarget {
 		Assert.hasText(name, "name cannot be empty");
@@ -58,6 +60,20 @@ public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String a
 		Assert.notNull(identity, "identity cannot be null");
 		baseUrls = List.copyOf(baseUrls);
 		scopes = scopes.stream().sorted().distinct().toList();
+	}
+
+	/**
+	 * A target of bearer tokens.
+	 * @param name the target name
+	 * @param baseUrls the URLs that belong to the target
+	 * @param audience the audience to ask for, or {@code null}
+	 * @param scopes the scopes to ask for
+	 * @param identity how identity travels to the target
+	 * @param audienceParameter how the audience is sent, or {@code null} for the default
+	 */
+	public OutboundTarget(String name, List<URI> baseUrls, @Nullable String audience, List<String> scopes,
+			Identity identity, @Nullable AudienceParameter audienceParameter) {
+		this(name, baseUrls, audience, scopes, identity, audienceParameter, false);
 	}
 
 	/**
@@ -70,7 +86,7 @@ public record OutboundTarget(String name, List<URI> baseUrls, @Nullable String a
 	 */
 	public OutboundTarget(String name, List<URI> baseUrls, @Nullable String audience, List<String> scopes,
 			Identity identity) {
-		this(name, baseUrls, audience, scopes, identity, null);
+		this(name, baseUrls, audience, scopes, identity, null, false);
 	}
 
 	/**

@@ -46,7 +46,9 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
  * with a body gets the {@code 401}, and the next request the fresh token. A filter never
  * sees the redirects its connector follows: on a {@code WebClient} you build yourself,
  * use a connector that does not follow redirects, such as
- * {@code new JdkClientHttpConnector()}.
+ * {@code new JdkClientHttpConnector()}. For a target that requires DPoP, every request
+ * carries a fresh proof, and a {@code 401 use_dpop_nonce} with a new {@code DPoP-Nonce}
+ * is sent once more with it (requests without a body only).
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -85,8 +87,9 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 
 	private Mono<ClientResponse> exchange(ClientRequest request, ExchangeFunction next, OutboundTarget target,
 			@Nullable AbstractOAuth2Token incoming) {
-		return token(target, incoming)
-			.flatMap((token) -> next.exchange(withToken(request, token)).flatMap((response) -> {
+		return token(target, incoming).flatMap((token) -> next.exchange(withToken(request, token))
+			.flatMap((response) -> withNonce(request, next, token, response))
+			.flatMap((response) -> {
 				if (!TokenAttachment.isRejected(target, response.statusCode(), response.headers().asHttpHeaders())
 						|| !this.serviceTokens.invalidate(target.name(), incoming, token.value())
 						|| request.body() != BodyInserters.empty()) {
@@ -98,6 +101,25 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 					.then(Mono.defer(() -> token(target, incoming)
 						.flatMap((fresh) -> next.exchange(withToken(request, fresh)))));
 			}));
+	}
+
+	/**
+	 * RFC 9449 section 9: a {@code 401 use_dpop_nonce} with a new nonce is answered by
+	 * sending the request once more with a proof carrying it (only without a body, as for
+	 * retries).
+	 */
+	private Mono<ClientResponse> withNonce(ClientRequest request, ExchangeFunction next, CachedToken token,
+			ClientResponse response) {
+		if (!token.isDPoP() || !this.serviceTokens.dpopNonce(request.url(),
+				response.headers().asHttpHeaders().getFirst(DPoPProofs.NONCE))) {
+			return Mono.just(response);
+		}
+		if (!DPoPProofs.asksForNonce(response.statusCode(),
+				response.headers().asHttpHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+				|| request.body() != BodyInserters.empty()) {
+			return Mono.just(response);
+		}
+		return response.releaseBody().then(Mono.defer(() -> next.exchange(withToken(request, token))));
 	}
 
 	private Mono<Optional<AbstractOAuth2Token>> incoming(OutboundTarget target) {
@@ -119,10 +141,18 @@ public final class ServiceTokenExchangeFilterFunction implements ExchangeFilterF
 			.onErrorMap((ex) -> !(ex instanceof ServiceTokenException), TokenEndpointClient::failure);
 	}
 
-	private static ClientRequest withToken(ClientRequest request, CachedToken token) {
-		return ClientRequest.from(request)
-			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, token.authorization()))
-			.build();
+	/**
+	 * The request with the token, and for a DPoP-bound one a fresh proof (built when the
+	 * request is sent, so that each attempt has its own).
+	 */
+	private ClientRequest withToken(ClientRequest request, CachedToken token) {
+		return ClientRequest.from(request).headers((headers) -> {
+			headers.set(HttpHeaders.AUTHORIZATION, token.authorization());
+			if (token.isDPoP()) {
+				headers.set(DPoPProofs.DPOP,
+						this.serviceTokens.dpopProof(request.method().name(), request.url(), token));
+			}
+		}).build();
 	}
 
 }

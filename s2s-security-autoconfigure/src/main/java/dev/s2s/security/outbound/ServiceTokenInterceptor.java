@@ -39,7 +39,10 @@ import org.springframework.util.Assert;
  * never sees the redirects its client follows, and the JDK client re-sends the token to
  * whatever host a redirect names: on a client you build yourself, do not follow redirects
  * (the auto-configured builders apply a same-target-only rule, see
- * {@code docs/outbound.md}).
+ * {@code docs/outbound.md}). For a target that requires DPoP, the token is DPoP-bound and
+ * every request (retries included) carries a fresh proof with {@code ath}; a {@code 401}
+ * {@code use_dpop_nonce} with a new {@code DPoP-Nonce} is answered by sending the request
+ * once more with a proof carrying it.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -68,16 +71,36 @@ public final class ServiceTokenInterceptor implements ClientHttpRequestIntercept
 				? ServiceTokens.incomingToken(SecurityContextHolder.getContext().getAuthentication()) : null;
 		TokenAttachment.correlate(request.getHeaders(), MDC.get(CorrelationId.MDC_KEY));
 		CachedToken token = this.serviceTokens.token(target.name(), incoming);
-		request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.authorization());
+		attach(request, token);
 		ClientHttpResponse response = execution.execute(request, body);
+		if (token.isDPoP()
+				&& this.serviceTokens.dpopNonce(request.getURI(), response.getHeaders().getFirst(DPoPProofs.NONCE))
+				&& DPoPProofs.asksForNonce(response.getStatusCode(),
+						response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))) {
+			// RFC 9449 section 9: once more, with a proof carrying the new nonce.
+			response.close();
+			attach(request, token);
+			response = execution.execute(request, body);
+		}
 		if (!TokenAttachment.isRejected(target, response.getStatusCode(), response.getHeaders())
 				|| !this.serviceTokens.invalidate(target.name(), incoming, token.value())) {
 			return response;
 		}
 		response.close();
-		request.getHeaders()
-			.set(HttpHeaders.AUTHORIZATION, this.serviceTokens.token(target.name(), incoming).authorization());
+		attach(request, this.serviceTokens.token(target.name(), incoming));
 		return execution.execute(request, body);
+	}
+
+	/**
+	 * The token, and for a DPoP-bound one a fresh proof of this request.
+	 */
+	private void attach(HttpRequest request, CachedToken token) {
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, token.authorization());
+		if (token.isDPoP()) {
+			request.getHeaders()
+				.set(DPoPProofs.DPOP,
+						this.serviceTokens.dpopProof(request.getMethod().name(), request.getURI(), token));
+		}
 	}
 
 }

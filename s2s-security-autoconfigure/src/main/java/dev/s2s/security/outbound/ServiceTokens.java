@@ -96,6 +96,9 @@ public final class ServiceTokens implements AutoCloseable {
 
 	private final ExecutorService executor;
 
+	/** This service's DPoP key, when a target requires DPoP. */
+	private final @Nullable DPoPProofs dpop;
+
 	private ServiceTokens(Builder builder) {
 		this.deadline = builder.deadline;
 		// Bounded: token requests are few (one per key in flight) and must not grow a
@@ -104,11 +107,12 @@ public final class ServiceTokens implements AutoCloseable {
 				new LinkedBlockingQueue<>(), new DaemonThreads());
 		executor.allowCoreThreadTimeOut(true);
 		this.executor = executor;
+		this.dpop = builder.targets.stream().anyMatch(OutboundTarget::dpop) ? DPoPProofs.generate() : null;
 		TokenEndpointClient client = new TokenEndpointClient(builder.tokenUri, builder.issuerUri, builder.credentials,
 				new TokenEndpointClient.TokenSettings(builder.connectTimeout, builder.readTimeout, builder.deadline,
 						builder.maxResponseSize, builder.defaultTokenLifetime, builder.maxTokenLifetime,
 						builder.renewAtFraction, builder.audienceParameter),
-				builder.clock, this.executor);
+				builder.clock, this.executor, this.dpop);
 		TokenMetrics metrics = builder.metrics;
 		Clock clock = builder.clock;
 		this.cache = new TokenCache(
@@ -206,6 +210,29 @@ public final class ServiceTokens implements AutoCloseable {
 			return CompletableFuture.completedFuture(CachedToken.forwarded(incoming.getTokenValue()));
 		}
 		return this.cache.get(resolved.exchangeKey(incoming.getTokenValue()), target);
+	}
+
+	/**
+	 * The DPoP proof a request with a DPoP-bound token carries.
+	 * @param method the request method
+	 * @param uri the request URI
+	 * @param token the token sent
+	 * @return the proof, for the {@code DPoP} header
+	 */
+	String dpopProof(String method, URI uri, CachedToken token) {
+		if (this.dpop == null) {
+			throw new ServiceTokenException("No target requires DPoP");
+		}
+		return this.dpop.proof(method, uri, token.value());
+	}
+
+	/**
+	 * Remember the {@code DPoP-Nonce} a target answered with.
+	 * @return whether it is new, so that a request refused for want of it may be sent
+	 * again
+	 */
+	boolean dpopNonce(URI uri, @Nullable String nonce) {
+		return this.dpop != null && this.dpop.nonce(uri, nonce);
 	}
 
 	ServiceTokenException noTokenInTime(String target) {
@@ -373,7 +400,7 @@ public final class ServiceTokens implements AutoCloseable {
 
 		Target(OutboundTarget definition, String clientId) {
 			this(definition, new TokenKey(clientId, definition.audience(), definition.scopes(), null,
-					definition.audienceParameter()));
+					definition.audienceParameter(), definition.dpop()));
 		}
 
 		TokenKey exchangeKey(String subjectToken) {

@@ -95,8 +95,16 @@ final class TokenEndpointClient {
 
 	private final AtomicReference<@Nullable CompletableFuture<URI>> discovered = new AtomicReference<>();
 
+	private final @Nullable DPoPProofs dpop;
+
 	TokenEndpointClient(@Nullable URI tokenUri, @Nullable URI issuerUri, ClientCredentials credentials,
 			TokenSettings settings, Clock clock, Executor executor) {
+		this(tokenUri, issuerUri, credentials, settings, clock, executor, null);
+	}
+
+	TokenEndpointClient(@Nullable URI tokenUri, @Nullable URI issuerUri, ClientCredentials credentials,
+			TokenSettings settings, Clock clock, Executor executor, @Nullable DPoPProofs dpop) {
+		this.dpop = dpop;
 		this.tokenUri = tokenUri;
 		this.issuerUri = issuerUri;
 		this.credentials = credentials;
@@ -119,16 +127,22 @@ final class TokenEndpointClient {
 	CompletableFuture<CachedToken> fetch(TokenKey key, String target) {
 		CompletableFuture<CachedToken> result = new CompletableFuture<>();
 		AtomicReference<@Nullable CompletableFuture<?>> exchange = new AtomicReference<>();
-		tokenUri().thenCompose((uri) -> send(tokenRequest(uri, key), exchange))
-			.thenApply((response) -> toToken(response, key))
-			.whenComplete((token, ex) -> {
-				if (ex == null) {
-					result.complete(token);
-				}
-				else {
-					result.completeExceptionally(failure(ex).forTarget(target, key.clientId()));
-				}
-			});
+		tokenUri().thenCompose((uri) -> send(tokenRequest(uri, key), exchange).thenCompose((response) -> {
+			// RFC 9449 section 8: the server asks for a nonce once; the request is made
+			// again
+			// with it.
+			if (key.dpop() && this.dpop != null && response.asksForNonce() && this.dpop.nonce(uri, response.nonce())) {
+				return send(tokenRequest(uri, key), exchange);
+			}
+			return CompletableFuture.completedFuture(response);
+		})).thenApply((response) -> toToken(response, key)).whenComplete((token, ex) -> {
+			if (ex == null) {
+				result.complete(token);
+			}
+			else {
+				result.completeExceptionally(failure(ex).forTarget(target, key.clientId()));
+			}
+		});
 		CompletableFuture.delayedExecutor(this.settings.deadline().toMillis(), TimeUnit.MILLISECONDS, this.executor)
 			.execute(() -> {
 				if (!result.isDone()) {
@@ -168,7 +182,17 @@ final class TokenEndpointClient {
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(request.getBody(), StandardCharsets.UTF_8));
 		request.getHeaderMap().forEach((name, values) -> values.forEach((value) -> http.header(name, value)));
+		if (key.dpop()) {
+			http.header(DPoPProofs.DPOP, dpop().proof("POST", uri, null));
+		}
 		return http.build();
+	}
+
+	private DPoPProofs dpop() {
+		if (this.dpop == null) {
+			throw new ServiceTokenException("no DPoP key");
+		}
+		return this.dpop;
 	}
 
 	private AuthorizationGrant grant(TokenKey key) {
@@ -191,7 +215,8 @@ final class TokenEndpointClient {
 		return sent.thenApply((response) -> new Response(response.statusCode(),
 				response.headers().firstValue("Content-Type").orElse(null),
 				response.headers().firstValue("Retry-After").orElse(null),
-				new String(response.body(), StandardCharsets.UTF_8)));
+				new String(response.body(), StandardCharsets.UTF_8),
+				response.headers().firstValue(DPoPProofs.NONCE).orElse(null)));
 	}
 
 	private CachedToken toToken(Response response, TokenKey key) {
@@ -216,7 +241,12 @@ final class TokenEndpointClient {
 			throw malformed(response);
 		}
 		AccessToken token = parsed.toSuccessResponse().getTokens().getAccessToken();
-		if (!AccessTokenType.BEARER.equals(token.getType()) || token.getValue().isBlank()) {
+		if (key.dpop() && !AccessTokenType.DPOP.equals(token.getType())) {
+			throw new ServiceTokenException("the token endpoint issued a " + token.getType()
+					+ " token where the target requires a DPoP-bound token; does the identity provider support "
+					+ "DPoP (RFC 9449) for this client?");
+		}
+		if ((!key.dpop() && !AccessTokenType.BEARER.equals(token.getType())) || token.getValue().isBlank()) {
 			throw new ServiceTokenException("the token endpoint issued a token that is not a bearer token");
 		}
 		if (token.getValue().length() > MAX_TOKEN_LENGTH || !B64TOKEN.matcher(token.getValue()).matches()) {
@@ -236,7 +266,7 @@ final class TokenEndpointClient {
 		if (!expiresAt.isAfter(now)) {
 			throw new ServiceTokenException("the token endpoint issued a token that has already expired");
 		}
-		return CachedToken.of(token.getValue(), now, expiresAt, this.settings.renewAtFraction());
+		return CachedToken.of(token.getValue(), now, expiresAt, this.settings.renewAtFraction(), key.dpop());
 	}
 
 	private Instant expiresAt(AccessToken token, Instant now) {
@@ -351,7 +381,13 @@ final class TokenEndpointClient {
 		return new ServiceTokenException("the token request failed (" + cause.getClass().getSimpleName() + ")");
 	}
 
-	private record Response(int status, @Nullable String contentType, @Nullable String retryAfter, String body) {
+	private record Response(int status, @Nullable String contentType, @Nullable String retryAfter, String body,
+			@Nullable String nonce) {
+
+		/** {@code 400 use_dpop_nonce} with a nonce (RFC 9449 section 8). */
+		boolean asksForNonce() {
+			return this.status == 400 && this.nonce != null && this.body.contains("\"use_dpop_nonce\"");
+		}
 
 		HTTPResponse toNimbus() {
 			HTTPResponse response = new HTTPResponse(this.status);

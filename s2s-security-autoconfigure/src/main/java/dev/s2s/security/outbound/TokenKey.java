@@ -38,6 +38,8 @@ final class TokenKey {
 
 	private final @Nullable AudienceParameter audienceParameter;
 
+	private final boolean dpop;
+
 	// Computed once: every cache read hashes the key.
 	private final int hash;
 
@@ -47,12 +49,18 @@ final class TokenKey {
 
 	TokenKey(String clientId, @Nullable String audience, List<String> scopes, @Nullable String subjectToken,
 			@Nullable AudienceParameter audienceParameter) {
+		this(clientId, audience, scopes, subjectToken, audienceParameter, false);
+	}
+
+	TokenKey(String clientId, @Nullable String audience, List<String> scopes, @Nullable String subjectToken,
+			@Nullable AudienceParameter audienceParameter, boolean dpop) {
+		this.dpop = dpop;
 		this.clientId = clientId;
 		this.audience = audience;
 		this.scopes = scopes;
 		this.subjectToken = subjectToken;
 		this.audienceParameter = audienceParameter;
-		this.hash = Objects.hash(clientId, audience, scopes, subjectToken, audienceParameter);
+		this.hash = Objects.hash(clientId, audience, scopes, subjectToken, audienceParameter, dpop);
 	}
 
 	String clientId() {
@@ -82,10 +90,17 @@ final class TokenKey {
 	}
 
 	/**
+	 * Whether the token is requested bound to this service's DPoP key.
+	 */
+	boolean dpop() {
+		return this.dpop;
+	}
+
+	/**
 	 * This key for another incoming token to exchange.
 	 */
 	TokenKey withSubjectToken(String subjectToken) {
-		return new TokenKey(this.clientId, this.audience, this.scopes, subjectToken, this.audienceParameter);
+		return new TokenKey(this.clientId, this.audience, this.scopes, subjectToken, this.audienceParameter, this.dpop);
 	}
 
 	@Override
@@ -93,7 +108,7 @@ final class TokenKey {
 		return (this == other) || (other instanceof TokenKey key && this.hash == key.hash
 				&& this.clientId.equals(key.clientId) && Objects.equals(this.audience, key.audience)
 				&& this.scopes.equals(key.scopes) && Objects.equals(this.subjectToken, key.subjectToken)
-				&& this.audienceParameter == key.audienceParameter);
+				&& this.audienceParameter == key.audienceParameter && this.dpop == key.dpop);
 	}
 
 	@Override
@@ -105,7 +120,7 @@ final class TokenKey {
 	public String toString() {
 		// Never the subject token.
 		return "TokenKey[audience=" + this.audience + ", scopes=" + this.scopes
-				+ ((this.subjectToken != null) ? ", exchange" : "") + "]";
+				+ ((this.subjectToken != null) ? ", exchange" : "") + (this.dpop ? ", dpop" : "") + "]";
 	}
 
 }

@@ -23,6 +23,8 @@ import dev.s2s.security.caller.CallerType;
 import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.caller.UserAuthentication;
+import dev.s2s.security.dpop.DPoPBinding;
+import dev.s2s.security.dpop.DPoPReplayUnavailableException;
 import dev.s2s.security.inbound.LogSanitizer;
 import dev.s2s.security.inbound.RejectedTokenException;
 import dev.s2s.security.revocation.RevocationUnavailableException;
@@ -40,10 +42,12 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * authentication, or a 403 from authorization, with its reason. Never carries the token.
  * <p>
  * Reasons of a 401 (and 400): {@value #MISSING_TOKEN}, {@value #INVALID_REQUEST},
- * {@value #INVALID_TOKEN}, {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE}.
- * Reasons of a 403: the {@link dev.s2s.security.authorization.DecisionReason#code() code}
- * of the s2s decision, or {@value #ACCESS_DENIED} when another rule (say
- * {@code @PreAuthorize}) denied.
+ * {@value #INVALID_TOKEN}, {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE},
+ * {@value #INVALID_DPOP_PROOF}, {@value #DPOP_REQUIRED}. Reasons of a 503:
+ * {@value #REVOCATION_UNAVAILABLE}, {@value #DPOP_REPLAY_UNAVAILABLE}. Reasons of a 403:
+ * the {@link dev.s2s.security.authorization.DecisionReason#code() code} of the s2s
+ * decision, or {@value #ACCESS_DENIED} when another rule (say {@code @PreAuthorize})
+ * denied.
  *
  * @author s2s-security team
  * @since 0.3.0
@@ -73,6 +77,21 @@ public final class Refusal {
 	 * closed): a 503.
 	 */
 	public static final String REVOCATION_UNAVAILABLE = "revocation_unavailable";
+
+	/** A DPoP proof that failed a check, or was used before. */
+	public static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
+
+	/**
+	 * A bearer token where a DPoP proof was needed: the token is bound to a key, or the
+	 * service accepts DPoP-bound tokens only.
+	 */
+	public static final String DPOP_REQUIRED = "dpop_required";
+
+	/**
+	 * A DPoP proof whose replay could not be checked (the replay cache failed or is
+	 * full): a 503.
+	 */
+	public static final String DPOP_REPLAY_UNAVAILABLE = "dpop_replay_unavailable";
 
 	/** The status. */
 	private final int status;
@@ -115,11 +134,19 @@ public final class Refusal {
 		if (failure instanceof RevocationUnavailableException) {
 			return new Refusal(status, REVOCATION_UNAVAILABLE, failure.getMessage(), request, null);
 		}
+		if (failure instanceof DPoPReplayUnavailableException) {
+			return new Refusal(status, DPOP_REPLAY_UNAVAILABLE, failure.getMessage(), request, null);
+		}
 		if (!(failure instanceof OAuth2AuthenticationException oauth)) {
 			return new Refusal(status, MISSING_TOKEN, null, request, null);
 		}
 		if (OAuth2ErrorCodes.INVALID_REQUEST.equals(oauth.getError().getErrorCode())) {
 			return new Refusal(status, INVALID_REQUEST, oauth.getError().getDescription(), request, null);
+		}
+		if (DPoPBinding.isDPoPError(oauth.getError())) {
+			String reason = OAuth2ErrorCodes.INVALID_DPOP_PROOF.equals(oauth.getError().getErrorCode())
+					? INVALID_DPOP_PROOF : DPOP_REQUIRED;
+			return new Refusal(status, reason, oauth.getError().getDescription(), request, null);
 		}
 		RejectedTokenException rejected = rejected(failure);
 		if (rejected == null) {
@@ -135,8 +162,9 @@ public final class Refusal {
 	 * @param failure the failure
 	 * @return {@value #INVALID_REQUEST}, {@value #INVALID_TOKEN},
 	 * {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE},
-	 * {@value #REVOCATION_UNAVAILABLE}, or {@value #MISSING_TOKEN} for a failure that is
-	 * no token's
+	 * {@value #REVOCATION_UNAVAILABLE}, {@value #INVALID_DPOP_PROOF},
+	 * {@value #DPOP_REQUIRED}, {@value #DPOP_REPLAY_UNAVAILABLE}, or
+	 * {@value #MISSING_TOKEN} for a failure that is no token's
 	 */
 	public static String reasonOf(AuthenticationException failure) {
 		return unauthenticated(401, failure, new Request("-", "-", null)).getReason();

@@ -25,6 +25,7 @@ import dev.s2s.security.authorization.S2sAccessDeniedHandler;
 import dev.s2s.security.authorization.S2sChainMarker;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.dpop.DPoPBinding;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -78,13 +79,22 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * certificates; one credential per request, in the {@code Authorization} header only
  * (more is a {@code 400 invalid_request}); a token whose revocation status cannot be told
  * (the revocation store down, in fail-mode closed) is a {@code 503} with
- * {@code Retry-After}, not a {@code 500}. Authentication events reach the application's
+ * {@code Retry-After}, not a {@code 500}. With {@code s2s.security.inbound.dpop.mode}
+ * {@code accepted} or {@code required}, {@code Authorization: DPoP} requests are
+ * authenticated with their proof (see {@link DPoPBinding}) and a DPoP-bound token sent as
+ * a bearer token is refused. Authentication events reach the application's
  * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
  *
  * @author s2s-security team
  * @since 0.1.0
  */
 public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfigurer, HttpSecurity> {
+
+	private @Nullable DPoPBinding dpop;
+
+	private @Nullable AuthenticationManager dpopManager;
+
+	private @Nullable ServletRefusals dpopRefusals;
 
 	private S2sHttpConfigurer() {
 	}
@@ -112,11 +122,17 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		List<String> issuers = List.copyOf(classifier.issuers());
+		DPoPBinding dpop = context.getBeanProvider(DPoPBinding.class).getIfAvailable();
 		ServletRefusals refusals = new ServletRefusals(
-				new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()),
+				new RevocationUnavailableEntryPoint(
+						DPoPEntryPoint.decorate(new BearerTokenAuthenticationEntryPoint(), dpop)),
 				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
+		AuthenticationManager manager = authenticationManager(context, classifier, dpop);
+		this.dpop = dpop;
+		this.dpopManager = manager;
+		this.dpopRefusals = refusals;
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
-			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
+			.jwt((jwt) -> jwt.authenticationManager(manager))
 			.authenticationEntryPoint(refusals)
 			.accessDeniedHandler(refusals)
 			.protectedResourceMetadata((metadata) -> metadata
@@ -145,6 +161,11 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
 		http.addFilterAfter(new CallerMdcFilter(getSecurityContextHolderStrategy()),
 				BearerTokenAuthenticationFilter.class);
+		if (this.dpop != null && this.dpopManager != null && this.dpopRefusals != null) {
+			http.addFilterBefore(postProcess(
+					ServletDPoP.filter(this.dpopManager, this.dpopRefusals, getSecurityContextHolderStrategy())),
+					BearerTokenAuthenticationFilter.class);
+		}
 	}
 
 	private static @Nullable String bearerToken(HttpServletRequest request) {
@@ -156,11 +177,13 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 	 * A manager of this chain's own, so that its authentication events can hide the
 	 * tokens they would otherwise carry, without changing the application's publisher.
 	 */
-	private static AuthenticationManager authenticationManager(ApplicationContext context,
-			CallerClassifier classifier) {
+	private static AuthenticationManager authenticationManager(ApplicationContext context, CallerClassifier classifier,
+			@Nullable DPoPBinding dpop) {
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(context.getBean(JwtDecoder.class));
 		provider.setJwtAuthenticationConverter(classifier::convert);
-		ProviderManager manager = new ProviderManager(provider);
+		ProviderManager manager = (dpop != null)
+				? new ProviderManager(ServletDPoP.bearer(provider, dpop), ServletDPoP.proof(provider, dpop))
+				: new ProviderManager(provider);
 		AuthenticationEventPublisher events = context.getBeanProvider(AuthenticationEventPublisher.class)
 			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context));
 		manager.setAuthenticationEventPublisher(new TokenHidingAuthenticationEventPublisher(events));

@@ -15,11 +15,15 @@
  */
 package dev.s2s.security.web;
 
+import java.util.List;
+
 import dev.s2s.security.authorization.CorrelationIdWebFilter;
 import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.dpop.DPoPBinding;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -87,7 +91,11 @@ public final class S2sServerHttpConfigurer {
 
 	private final AuthenticationEventPublisher authenticationEvents;
 
-	private final ServerRefusals refusals;
+	private ServerRefusals refusals;
+
+	private final RefusalRecorder refusalRecorder;
+
+	private @Nullable DPoPBinding dpop;
 
 	private ObjectPostProcessor<ReactiveAuthenticationManager> authenticationPostProcessor = ObjectPostProcessor
 		.identity();
@@ -119,9 +127,29 @@ public final class S2sServerHttpConfigurer {
 		this.authorization = authorization;
 		this.correlationIds = correlationIds;
 		this.authenticationEvents = new TokenHidingAuthenticationEventPublisher(authenticationEvents);
-		this.refusals = new ServerRefusals(
-				new RevocationUnavailableServerEntryPoint(new BearerTokenServerAuthenticationEntryPoint()),
-				new S2sServerAccessDeniedHandler(), refusals);
+		this.refusalRecorder = refusals;
+		this.refusals = refusals(null);
+	}
+
+	private ServerRefusals refusals(@Nullable DPoPBinding dpop) {
+		return new ServerRefusals(
+				new RevocationUnavailableServerEntryPoint(
+						DPoPServerEntryPoint.decorate(new BearerTokenServerAuthenticationEntryPoint(), dpop)),
+				new S2sServerAccessDeniedHandler(), this.refusalRecorder);
+	}
+
+	/**
+	 * Set the DPoP rules: {@code Authorization: DPoP} requests are authenticated with
+	 * their proof, and DPoP-bound tokens sent as bearer tokens are refused. The
+	 * auto-configuration sets them when {@code s2s.security.inbound.dpop.mode} is
+	 * {@code accepted} or {@code required}. The default is none: the {@code DPoP} scheme
+	 * is not recognized.
+	 * @param dpop the rules
+	 */
+	public void setDPoPBinding(DPoPBinding dpop) {
+		Assert.notNull(dpop, "dpop cannot be null");
+		this.dpop = dpop;
+		this.refusals = refusals(dpop);
 	}
 
 	/**
@@ -133,11 +161,15 @@ public final class S2sServerHttpConfigurer {
 		return Boolean.TRUE.equals(chain.getWebFilters().any(CorrelationIdWebFilter.class::isInstance).block());
 	}
 
-	private static Mono<Authentication> bearerToken(ServerWebExchange exchange) {
+	private Mono<Authentication> bearerToken(ServerWebExchange exchange) {
 		return Mono.fromCallable(() -> {
 			ServerHttpRequest request = exchange.getRequest();
-			String token = BearerTokens.resolve(request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION),
-					BearerTokens.hasTokenParameter(request.getURI().getRawQuery()));
+			List<String> authorization = request.getHeaders().getOrEmpty(HttpHeaders.AUTHORIZATION);
+			boolean tokenInQuery = BearerTokens.hasTokenParameter(request.getURI().getRawQuery());
+			if (this.dpop != null && !tokenInQuery && ServerDPoP.isDPoPRequest(authorization)) {
+				return ServerDPoP.convert(request, authorization.get(0));
+			}
+			String token = BearerTokens.resolve(authorization, tokenInQuery);
 			return (token != null) ? new BearerTokenAuthenticationToken(token) : null;
 		});
 	}
@@ -209,11 +241,11 @@ public final class S2sServerHttpConfigurer {
 		JwtReactiveAuthenticationManager tokens = new JwtReactiveAuthenticationManager(this.decoder);
 		tokens.setJwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(this.classifier::convert));
 		return http
-			.oauth2ResourceServer((server) -> server.bearerTokenConverter(S2sServerHttpConfigurer::bearerToken)
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(this::bearerToken)
 				.authenticationEntryPoint(this.refusals)
 				.accessDeniedHandler(this.refusals)
-				.jwt((jwt) -> jwt.authenticationManager(this.authenticationPostProcessor
-					.postProcess(ServerRefusals.publishing(tokens, this.authenticationEvents)))))
+				.jwt((jwt) -> jwt.authenticationManager(this.authenticationPostProcessor.postProcess(
+						ServerRefusals.publishing(ServerDPoP.manager(tokens, this.dpop), this.authenticationEvents)))))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)

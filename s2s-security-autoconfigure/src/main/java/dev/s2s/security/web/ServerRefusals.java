@@ -18,6 +18,7 @@ package dev.s2s.security.web;
 import java.util.Optional;
 
 import dev.s2s.security.authorization.CorrelationId;
+import dev.s2s.security.dpop.DPoPReplayUnavailableException;
 import dev.s2s.security.revocation.RevocationUnavailableException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -114,7 +115,7 @@ final class ServerRefusals implements ServerAuthenticationEntryPoint, ServerAcce
 	}
 
 	private static int status(AuthenticationException failure) {
-		if (failure instanceof RevocationUnavailableException) {
+		if (failure instanceof RevocationUnavailableException || failure instanceof DPoPReplayUnavailableException) {
 			return HttpStatus.SERVICE_UNAVAILABLE.value();
 		}
 		if (failure instanceof OAuth2AuthenticationException oauth

@@ -24,6 +24,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.DPoPAuthenticationToken;
 
 /**
  * Publishes authentication events through the application's publisher with the bearer
@@ -53,6 +54,13 @@ final class TokenHidingAuthenticationEventPublisher implements AuthenticationEve
 		if (authentication instanceof BearerTokenAuthenticationToken bearer) {
 			BearerTokenAuthenticationToken hidden = new BearerTokenAuthenticationToken(fingerprint(bearer.getToken()));
 			hidden.setDetails(bearer.getDetails());
+			authentication = hidden;
+		}
+		else if (authentication instanceof DPoPAuthenticationToken dpop) {
+			// The token and its proof: only the token's fingerprint is published.
+			BearerTokenAuthenticationToken hidden = new BearerTokenAuthenticationToken(
+					fingerprint(dpop.getAccessToken()));
+			hidden.setDetails(dpop.getDetails());
 			authentication = hidden;
 		}
 		this.delegate.publishAuthenticationFailure(exception, authentication);

@@ -828,6 +828,42 @@ class ServiceTokensTests {
 		assertThat(tokens.findTarget(URI.create("http://host:80/inventory"))).isNotNull();
 	}
 
+	@Test
+	void getTokenWhenTargetRequiresDPoPThenBoundTokenRequestedWithAProofAndNonceOnceAsked() throws Exception {
+		this.endpoint.respond((n) -> (n == 1)
+				? TestTokenEndpoint.Reply.error(400, "use_dpop_nonce").withHeader("DPoP-Nonce", "nonce-1")
+				: new TestTokenEndpoint.Reply(200, "application/json",
+						"{\"access_token\":\"bound-" + n + "\",\"token_type\":\"DPoP\",\"expires_in\":300}"));
+		OutboundTarget dpop = new OutboundTarget("inventory", List.of(URI.create("http://inventory:8080")),
+				"inventory-service", List.of(), OutboundTarget.Identity.SERVICE, null, true);
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials()).target(dpop));
+		CachedToken token = tokens.token("inventory", null);
+		assertThat(token.value()).isEqualTo("bound-2");
+		assertThat(token.authorization()).isEqualTo("DPoP bound-2");
+		assertThat(this.endpoint.requests()).isEqualTo(2);
+		JWTClaimsSet first = SignedJWT.parse(this.endpoint.dpopProofs().get(0)).getJWTClaimsSet();
+		JWTClaimsSet second = SignedJWT.parse(this.endpoint.dpopProofs().get(1)).getJWTClaimsSet();
+		assertThat(first.getStringClaim("htm")).isEqualTo("POST");
+		assertThat(first.getStringClaim("htu")).isEqualTo(this.endpoint.tokenUri().toString());
+		assertThat(first.getClaim("nonce")).isNull();
+		assertThat(first.getClaim("ath")).as("a token request has no token").isNull();
+		assertThat(second.getStringClaim("nonce")).isEqualTo("nonce-1");
+		assertThat(second.getJWTID()).isNotEqualTo(first.getJWTID());
+		String proof = tokens.dpopProof("GET", URI.create("http://inventory:8080/stock?id=1"), token);
+		JWTClaimsSet resource = SignedJWT.parse(proof).getJWTClaimsSet();
+		assertThat(resource.getStringClaim("htu")).as("no query").isEqualTo("http://inventory:8080/stock");
+		assertThat(resource.getStringClaim("ath")).isNotBlank();
+	}
+
+	@Test
+	void getTokenWhenTargetRequiresDPoPAndEndpointIssuesABearerTokenThenFails() {
+		OutboundTarget dpop = new OutboundTarget("inventory", List.of(URI.create("http://inventory:8080")),
+				"inventory-service", List.of(), OutboundTarget.Identity.SERVICE, null, true);
+		ServiceTokens tokens = build(ServiceTokens.builder(credentials()).target(dpop));
+		assertThatExceptionOfType(ServiceTokenException.class).isThrownBy(() -> tokens.getToken("inventory", null))
+			.withMessageContaining("requires a DPoP-bound token");
+	}
+
 	private ServiceTokens tokens(OutboundTarget.Identity identity) {
 		return build(ServiceTokens.builder(credentials()).target(target(identity)));
 	}

@@ -56,6 +56,8 @@ public final class TestTokenEndpoint implements AutoCloseable {
 
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
+	private final List<String> dpopProofs = new CopyOnWriteArrayList<>();
+
 	private volatile IntFunction<Reply> responder = (n) -> Reply.token("token-" + n, 300);
 
 	private volatile CountDownLatch gate = new CountDownLatch(0);
@@ -125,6 +127,13 @@ public final class TestTokenEndpoint implements AutoCloseable {
 	}
 
 	/**
+	 * The {@code DPoP} header of each token request, empty when it had none.
+	 */
+	public List<String> dpopProofs() {
+		return this.dpopProofs;
+	}
+
+	/**
 	 * Answer request number {@code n} (from 1) with {@code responder.apply(n)}.
 	 */
 	public TestTokenEndpoint respond(IntFunction<Reply> responder) {
@@ -175,6 +184,8 @@ public final class TestTokenEndpoint implements AutoCloseable {
 		this.parameters.add(parse(body));
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		this.authorizations.add((authorization != null) ? authorization : "");
+		String dpop = exchange.getRequestHeaders().getFirst("DPoP");
+		this.dpopProofs.add((dpop != null) ? dpop : "");
 		try {
 			this.gate.await(30, TimeUnit.SECONDS);
 		}

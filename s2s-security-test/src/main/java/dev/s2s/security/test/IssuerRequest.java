@@ -52,8 +52,11 @@ final class IssuerRequest {
 
 	private final Map<String, List<String>> params;
 
+	private final List<String> dpop;
+
 	private IssuerRequest(String method, String path, @Nullable String authorization, boolean form,
-			Map<String, List<String>> params) {
+			Map<String, List<String>> params, List<String> dpop) {
+		this.dpop = dpop;
 		this.method = method;
 		this.path = path;
 		this.authorization = authorization;
@@ -74,7 +77,8 @@ final class IssuerRequest {
 		}
 		return new IssuerRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 				exchange.getRequestHeaders().getFirst("Authorization"), params != null,
-				(params != null) ? params : Map.of());
+				(params != null) ? params : Map.of(),
+				List.copyOf(exchange.getRequestHeaders().getOrDefault("DPoP", List.of())));
 	}
 
 	/**
@@ -116,6 +120,13 @@ final class IssuerRequest {
 
 	@Nullable String authorization() {
 		return this.authorization;
+	}
+
+	/**
+	 * The values of the {@code DPoP} header (RFC 9449): empty for a bearer token request.
+	 */
+	List<String> dpop() {
+		return this.dpop;
 	}
 
 	/**

@@ -53,6 +53,10 @@ final class OAuthError extends Exception {
 		return new OAuthError("invalid_client", description, 401, basicChallenge);
 	}
 
+	static OAuthError invalidDPoPProof(String description) {
+		return new OAuthError("invalid_dpop_proof", description, 400, false);
+	}
+
 	static OAuthError invalidGrant(String description) {
 		return new OAuthError("invalid_grant", description, 400, false);
 	}

@@ -270,6 +270,17 @@ public final class TokenBuilder {
 	}
 
 	/**
+	 * Binds the token to a DPoP key (RFC 9449): {@code cnf.jkt} is the key's thumbprint,
+	 * so that the token is accepted only with a proof signed by that key.
+	 * @param key the client's DPoP key
+	 * @return this builder
+	 */
+	public TokenBuilder boundTo(DPoPKey key) {
+		Args.notNull(key, "key");
+		return claim("cnf", Map.of("jkt", key.thumbprint()));
+	}
+
+	/**
 	 * Sets a JOSE header parameter; {@code alg} is always the signing algorithm's.
 	 * @param name the header name, for example {@code kid} or {@code typ}
 	 * @param value the value, or {@code null} to leave the header out

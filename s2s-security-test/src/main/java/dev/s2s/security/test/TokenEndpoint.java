@@ -16,6 +16,7 @@
 
 package dev.s2s.security.test;
 
+import java.net.URI;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,12 +24,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPIssuer;
+import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPTokenRequestVerifier;
+import com.nimbusds.oauth2.sdk.dpop.verifiers.InvalidDPoPProofException;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The token endpoint: {@code client_credentials} and RFC 8693 token exchange, both for an
- * authenticated client only.
+ * authenticated client only; with a {@code DPoP} proof, the token is bound to the proof's
+ * key ({@code cnf.jkt}, {@code token_type: DPoP}).
  *
  * @author s2s-security team
  */
@@ -50,7 +58,10 @@ final class TokenEndpoint {
 
 	private final boolean expiresIn;
 
+	private final String tokenUri;
+
 	TokenEndpoint(TokenContext context, ClientRegistry clients, String tokenUri, boolean expiresIn) {
+		this.tokenUri = tokenUri;
 		this.context = context;
 		this.clients = clients;
 		this.assertionAudiences = List.of(tokenUri, context.issuer());
@@ -123,12 +134,16 @@ final class TokenEndpoint {
 		List<String> scopes = (scope != null) ? Arrays.asList(scope.trim().split(" +"))
 				: (defaultScopes != null) ? defaultScopes : List.of();
 		token.scopes(scopes.toArray(String[]::new));
+		String jkt = dpopKeyThumbprint(request);
+		if (jkt != null) {
+			token.claim("cnf", Map.of("jkt", jkt));
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", token.sign());
 		if (issuedTokenType != null) {
 			body.put("issued_token_type", issuedTokenType);
 		}
-		body.put("token_type", "Bearer");
+		body.put("token_type", (jkt != null) ? "DPoP" : "Bearer");
 		if (this.expiresIn) {
 			body.put("expires_in", this.context.lifetime().toSeconds());
 		}
@@ -136,6 +151,31 @@ final class TokenEndpoint {
 			body.put("scope", String.join(" ", scopes));
 		}
 		return IssuerResponse.json(200, body).noStore();
+	}
+
+	/**
+	 * The thumbprint of the key a DPoP proof on the token request proves (RFC 9449
+	 * section 5), checked by Nimbus' own verifier: {@code typ}, signature, {@code htm}
+	 * {@code POST}, {@code htu} this endpoint, {@code iat} within a minute, no
+	 * {@code ath}. {@code null} without a proof: a bearer token is issued.
+	 */
+	private @Nullable String dpopKeyThumbprint(IssuerRequest request) throws OAuthError {
+		List<String> proofs = request.dpop();
+		if (proofs.isEmpty()) {
+			return null;
+		}
+		if (proofs.size() > 1) {
+			throw OAuthError.invalidDPoPProof("Send exactly one DPoP proof");
+		}
+		try {
+			DPoPTokenRequestVerifier verifier = new DPoPTokenRequestVerifier(
+					DPoPTokenRequestVerifier.SUPPORTED_JWS_ALGORITHMS, URI.create(this.tokenUri), 60, 60, null);
+			SignedJWT proof = SignedJWT.parse(proofs.get(0));
+			return verifier.verify(new DPoPIssuer("client"), proof, (Nonce) null).getValue().toString();
+		}
+		catch (ParseException | InvalidDPoPProofException | JOSEException ex) {
+			throw OAuthError.invalidDPoPProof("Invalid DPoP proof: " + ex.getMessage());
+		}
 	}
 
 	/**

@@ -41,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code PATH}) of its own on a free loopback port, without persistence
  * ({@code --save '' --appendonly no}), and stops it after the test class. Tests may
  * {@link #stop()} and {@link #start()} it again on the same port, to simulate an outage.
- * No system service is used or touched.
+ * No system service is used or touched. Shared by the Redis tests of revocation and DPoP.
  */
-final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
 	private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -51,7 +51,11 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
 	private @Nullable Process process;
 
-	int port() {
+	/**
+	 * The server's port.
+	 * @return the port
+	 */
+	public int port() {
 		return this.port;
 	}
 
@@ -69,7 +73,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	 * Start the server, and wait until it answers {@code PING}.
 	 * @throws IOException when {@code redis-server} cannot be run
 	 */
-	synchronized void start() throws IOException {
+	public synchronized void start() throws IOException {
 		if (this.process != null && this.process.isAlive()) {
 			return;
 		}
@@ -95,7 +99,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 	/**
 	 * Stop the server and wait until it has exited.
 	 */
-	synchronized void stop() {
+	public synchronized void stop() {
 		Process running = this.process;
 		if (running == null) {
 			return;

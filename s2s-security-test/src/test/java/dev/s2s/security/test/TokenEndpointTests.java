@@ -109,6 +109,31 @@ class TokenEndpointTests {
 	}
 
 	@Test
+	void clientCredentialsWhenDPoPProofThenTokenBoundToItsKey() throws IOException {
+		DPoPKey key = DPoPKey.generate(SigningAlgorithm.ES256);
+		HttpResponse<String> response = Http.postForm(issuer.tokenUri(),
+				Http.form("grant_type", "client_credentials", "audience", "inventory-service"), "Authorization",
+				Http.basic("order-service", "order-secret"), "DPoP", key.proof("POST", issuer.tokenUri(), null));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<String, Object> body = Http.json(response);
+		assertThat(body).containsEntry("token_type", "DPoP");
+		Jwt jwt = Decoders.atJwt(issuer, "inventory-service").decode((String) body.get("access_token"));
+		assertThat(jwt.getClaimAsMap("cnf")).containsEntry("jkt", key.thumbprint());
+	}
+
+	@Test
+	void clientCredentialsWhenDPoPProofIsForAnotherRequestThenInvalidDPoPProof() throws IOException {
+		DPoPKey key = DPoPKey.generate(SigningAlgorithm.ES256);
+		HttpResponse<String> response = Http.postForm(issuer.tokenUri(),
+				Http.form("grant_type", "client_credentials", "audience", "inventory-service"), "Authorization",
+				Http.basic("order-service", "order-secret"), "DPoP", key.proof("GET", issuer.tokenUri(), null));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(Http.json(response)).containsEntry("error", "invalid_dpop_proof");
+	}
+
+	@Test
 	void clientCredentialsWhenPostAndResourceThenAudienceIsTheResource() throws IOException {
 		HttpResponse<String> response = Http.postForm(issuer.tokenUri(), Http.form("grant_type", "client_credentials",
 				"client_id", "order-service", "client_secret", "order-secret", "resource", "https://inventory.local"));

@@ -22,6 +22,7 @@ import java.util.List;
 
 import dev.s2s.security.autoconfigure.ValidValues;
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.inbound.SignatureAlgorithms;
 import dev.s2s.security.revocation.RevocationFailMode;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,8 @@ public class S2sInboundProperties {
 	private final TokenCache tokenCache = new TokenCache();
 
 	private final Revocation revocation = new Revocation();
+
+	private final Dpop dpop = new Dpop();
 
 	/**
 	 * Identity providers whose tokens this service accepts. A token's 'iss' only selects
@@ -135,6 +138,14 @@ public class S2sInboundProperties {
 	}
 
 	/**
+	 * DPoP.
+	 * @return the DPoP settings
+	 */
+	public Dpop getDpop() {
+		return this.dpop;
+	}
+
+	/**
 	 * Fail, naming the key, on a value that cannot work.
 	 */
 	public void validate() {
@@ -162,6 +173,7 @@ public class S2sInboundProperties {
 			throw new InvalidConfigurationPropertyValueException(prefix + "revocation.maximum-size",
 					this.revocation.maximumSize, "The memory store needs a positive size, such as 100000.");
 		}
+		this.dpop.validate(prefix + "dpop.");
 		for (int i = 0; i < this.issuers.size(); i++) {
 			List<String> audiences = this.issuers.get(i).audiences;
 			for (int j = 0; j < audiences.size(); j++) {
@@ -723,6 +735,262 @@ public class S2sInboundProperties {
 
 			/** No revocation check. */
 			NONE,
+
+			/** In this instance's memory. */
+			MEMORY,
+
+			/** In Redis, shared by every instance. */
+			REDIS
+
+		}
+
+	}
+
+	/**
+	 * DPoP (RFC 9449): access tokens bound to a key the caller proves it holds on every
+	 * request.
+	 */
+	public static class Dpop {
+
+		private static final List<String> DEFAULT_ALGORITHMS = List.of("RS256", "PS256", "ES256", "EdDSA");
+
+		private static final Duration DEFAULT_PROOF_WINDOW = Duration.ofSeconds(30);
+
+		/**
+		 * Whether DPoP is accepted: 'off' (the DPoP scheme is not recognized), 'accepted'
+		 * (bearer tokens and DPoP-bound tokens with their proof) or 'required'
+		 * (DPoP-bound tokens with their proof only). A DPoP-bound token sent as a bearer
+		 * token is refused unless 'off'.
+		 */
+		private Mode mode = Mode.OFF;
+
+		/**
+		 * Signature algorithms accepted for proofs; asymmetric ones only.
+		 */
+		private List<String> algorithms = new ArrayList<>(DEFAULT_ALGORITHMS);
+
+		/**
+		 * How far a proof's 'iat' may be from now, in either direction.
+		 */
+		private Duration proofWindow = DEFAULT_PROOF_WINDOW;
+
+		private final Replay replay = new Replay();
+
+		/**
+		 * Whether DPoP is accepted: 'off' (the DPoP scheme is not recognized), 'accepted'
+		 * (bearer tokens and DPoP-bound tokens with their proof) or 'required'
+		 * (DPoP-bound tokens with their proof only). A DPoP-bound token sent as a bearer
+		 * token is refused unless 'off'.
+		 * @return the mode
+		 */
+		public Mode getMode() {
+			return this.mode;
+		}
+
+		/**
+		 * Whether DPoP is accepted: 'off' (the DPoP scheme is not recognized), 'accepted'
+		 * (bearer tokens and DPoP-bound tokens with their proof) or 'required'
+		 * (DPoP-bound tokens with their proof only). A DPoP-bound token sent as a bearer
+		 * token is refused unless 'off'.
+		 * @param mode the mode
+		 */
+		public void setMode(Mode mode) {
+			this.mode = mode;
+		}
+
+		/**
+		 * Signature algorithms accepted for proofs; asymmetric ones only.
+		 * @return the algorithms
+		 */
+		public List<String> getAlgorithms() {
+			return this.algorithms;
+		}
+
+		/**
+		 * Signature algorithms accepted for proofs; asymmetric ones only.
+		 * @param algorithms the algorithms
+		 */
+		public void setAlgorithms(List<String> algorithms) {
+			this.algorithms = algorithms;
+		}
+
+		/**
+		 * How far a proof's 'iat' may be from now, in either direction.
+		 * @return the proof window
+		 */
+		public Duration getProofWindow() {
+			return this.proofWindow;
+		}
+
+		/**
+		 * How far a proof's 'iat' may be from now, in either direction.
+		 * @param proofWindow the proof window
+		 */
+		public void setProofWindow(Duration proofWindow) {
+			this.proofWindow = proofWindow;
+		}
+
+		/**
+		 * Where used proofs are remembered.
+		 * @return the replay settings
+		 */
+		public Replay getReplay() {
+			return this.replay;
+		}
+
+		void validate(String prefix) {
+			if (this.mode == Mode.OFF) {
+				String ignored = (this.replay.store != Replay.Store.MEMORY) ? "replay.store"
+						: !this.algorithms.equals(DEFAULT_ALGORITHMS) ? "algorithms"
+								: !this.proofWindow.equals(DEFAULT_PROOF_WINDOW) ? "proof-window" : null;
+				if (ignored != null) {
+					throw new InvalidConfigurationPropertyValueException(prefix + ignored,
+							"(set while " + prefix + "mode is off)",
+							"DPoP is off, so this setting would do nothing: write '" + prefix
+									+ "mode: accepted' (or required) to accept DPoP-bound tokens, or remove it.");
+				}
+				return;
+			}
+			try {
+				SignatureAlgorithms.parse(this.algorithms);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "algorithms", this.algorithms,
+						ex.getMessage());
+			}
+			ValidValues.positive(prefix + "proof-window", this.proofWindow);
+			if (this.proofWindow.compareTo(Duration.ofMinutes(5)) > 0) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "proof-window", this.proofWindow,
+						"A proof is a one-time credential: allow at most 5m (the default, 30s, covers clock skew).");
+			}
+			ValidValues.positive(prefix + "replay.timeout", this.replay.timeout);
+			ValidValues.positive(prefix + "replay.retry-after", this.replay.retryAfter);
+			if (this.replay.maximumSize <= 0) {
+				throw new InvalidConfigurationPropertyValueException(prefix + "replay.maximum-size",
+						this.replay.maximumSize, "The memory cache needs a positive size, such as 200000.");
+			}
+		}
+
+		/**
+		 * Whether DPoP is accepted.
+		 */
+		public enum Mode {
+
+			/** The DPoP scheme is not recognized. */
+			OFF,
+
+			/** Bearer tokens, and DPoP-bound tokens with their proof. */
+			ACCEPTED,
+
+			/** DPoP-bound tokens with their proof only. */
+			REQUIRED
+
+		}
+
+	}
+
+	/**
+	 * Where used DPoP proofs are remembered, so that none is accepted twice.
+	 */
+	public static class Replay {
+
+		/**
+		 * Where used proofs are kept: 'memory' (this instance only) or 'redis' (every
+		 * instance sharing the Redis of spring.data.redis.*).
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * Longest a Redis write may take before it counts as failed (the proof is then
+		 * answered 503).
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * Retry-After sent with a 503 while used proofs cannot be remembered.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(5);
+
+		/**
+		 * Most proofs the 'memory' store keeps, over all clients; each is kept for its
+		 * 'iat' plus twice the proof window.
+		 */
+		private long maximumSize = 200_000;
+
+		/**
+		 * Where used proofs are kept: 'memory' (this instance only) or 'redis' (every
+		 * instance sharing the Redis of spring.data.redis.*).
+		 * @return the store
+		 */
+		public Store getStore() {
+			return this.store;
+		}
+
+		/**
+		 * Where used proofs are kept: 'memory' (this instance only) or 'redis' (every
+		 * instance sharing the Redis of spring.data.redis.*).
+		 * @param store the store
+		 */
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		/**
+		 * Longest a Redis write may take before it counts as failed (the proof is then
+		 * answered 503).
+		 * @return the timeout
+		 */
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		/**
+		 * Longest a Redis write may take before it counts as failed (the proof is then
+		 * answered 503).
+		 * @param timeout the timeout
+		 */
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		/**
+		 * Retry-After sent with a 503 while used proofs cannot be remembered.
+		 * @return the retryAfter
+		 */
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		/**
+		 * Retry-After sent with a 503 while used proofs cannot be remembered.
+		 * @param retryAfter the retryAfter
+		 */
+		public void setRetryAfter(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+		/**
+		 * Most proofs the 'memory' store keeps, over all clients; each is kept for its
+		 * 'iat' plus twice the proof window.
+		 * @return the maximumSize
+		 */
+		public long getMaximumSize() {
+			return this.maximumSize;
+		}
+
+		/**
+		 * Most proofs the 'memory' store keeps, over all clients; each is kept for its
+		 * 'iat' plus twice the proof window.
+		 * @param maximumSize the maximumSize
+		 */
+		public void setMaximumSize(long maximumSize) {
+			this.maximumSize = maximumSize;
+		}
+
+		/**
+		 * Where used proofs are kept.
+		 */
+		public enum Store {
 
 			/** In this instance's memory. */
 			MEMORY,

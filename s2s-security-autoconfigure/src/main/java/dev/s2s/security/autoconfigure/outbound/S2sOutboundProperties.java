@@ -583,6 +583,13 @@ public class S2sOutboundProperties {
 		private @Nullable AudienceParameter audienceParameter;
 
 		/**
+		 * Whether the target requires DPoP-bound tokens (RFC 9449): tokens are requested
+		 * with a DPoP proof of this service's key, and every request carries a fresh
+		 * proof.
+		 */
+		private boolean dpop;
+
+		/**
 		 * Base URLs of the target; tokens are attached only to requests under them.
 		 * @return the base urls
 		 */
@@ -680,6 +687,26 @@ public class S2sOutboundProperties {
 		 */
 		public void setAudienceParameter(@Nullable AudienceParameter audienceParameter) {
 			this.audienceParameter = audienceParameter;
+		}
+
+		/**
+		 * Whether the target requires DPoP-bound tokens (RFC 9449): tokens are requested
+		 * with a DPoP proof of this service's key, and every request carries a fresh
+		 * proof.
+		 * @return whether it requires DPoP
+		 */
+		public boolean isDpop() {
+			return this.dpop;
+		}
+
+		/**
+		 * Whether the target requires DPoP-bound tokens (RFC 9449): tokens are requested
+		 * with a DPoP proof of this service's key, and every request carries a fresh
+		 * proof.
+		 * @param dpop whether it requires DPoP
+		 */
+		public void setDpop(boolean dpop) {
+			this.dpop = dpop;
 		}
 
 	}

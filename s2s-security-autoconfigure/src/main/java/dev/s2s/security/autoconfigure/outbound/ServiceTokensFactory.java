@@ -215,8 +215,13 @@ final class ServiceTokensFactory {
 					"RFC 8707 'resource' must be an absolute URI such as 'https://" + name + "'; or set '" + PREFIX
 							+ "audience-parameter: audience'.");
 		}
+		if (target.isDpop() && target.getIdentity() == OutboundTarget.Identity.FORWARD) {
+			throw new InvalidConfigurationPropertyValueException(key + "dpop", true,
+					"A forwarded token is the caller's, bound (or not) to the caller's key: this service cannot "
+							+ "prove it holds it. Use 'identity: service' or 'identity: exchange' with DPoP.");
+		}
 		return new OutboundTarget(name, target.getBaseUrls(), target.getAudience(), target.getScopes(),
-				target.getIdentity(), target.getAudienceParameter());
+				target.getIdentity(), target.getAudienceParameter(), target.isDpop());
 	}
 
 	/**

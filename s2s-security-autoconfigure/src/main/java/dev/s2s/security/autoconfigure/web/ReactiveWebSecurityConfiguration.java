@@ -27,6 +27,7 @@ import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.authorization.ServicePathRules;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.dpop.DPoPBinding;
 import dev.s2s.security.web.RefusalRecorder;
 import dev.s2s.security.web.S2sServerHttpConfigurer;
 import reactor.core.publisher.Mono;
@@ -78,7 +79,7 @@ class ReactiveWebSecurityConfiguration {
 			ServicePathRules rules, CallerPolicies policies, ObjectProvider<RequestMappingHandlerMapping> controllers,
 			ObjectProvider<RouterFunctionMapping> functions, CallerDecisionRecorder recorder,
 			CorrelationIds correlationIds, ObjectProvider<AuthenticationEventPublisher> authenticationEvents,
-			RefusalRecorder refusals, ApplicationContext context) {
+			RefusalRecorder refusals, ObjectProvider<DPoPBinding> dpop, ApplicationContext context) {
 		List<HandlerMapping> mappings = Stream.concat(controllers.stream(), functions.stream())
 			.map(HandlerMapping.class::cast)
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
@@ -90,6 +91,7 @@ class ReactiveWebSecurityConfiguration {
 				S2sWebSecurityPostProcessors.of(context, ResolvableType.forClass(ReactiveAuthenticationManager.class)));
 		s2s.setAuthorizationManagerPostProcessor(S2sWebSecurityPostProcessors.of(context,
 				ResolvableType.forClassWithGenerics(ReactiveAuthorizationManager.class, ServerWebExchange.class)));
+		dpop.ifAvailable(s2s::setDPoPBinding);
 		return s2s;
 	}
 

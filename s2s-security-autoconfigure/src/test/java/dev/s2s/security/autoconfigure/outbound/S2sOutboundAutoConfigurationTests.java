@@ -614,6 +614,20 @@ class S2sOutboundAutoConfigurationTests {
 	}
 
 	@Test
+	void startupFailsWhenAForwardedTokenShouldBeDPoPBound() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.targets.inventory-service.identity=forward",
+					"s2s.security.outbound.targets.inventory-service.allow-forwarding=true",
+					"s2s.security.outbound.targets.inventory-service.dpop=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("s2s.security.outbound.targets.inventory-service.dpop")
+				.hasMessageContaining("identity: service"));
+	}
+
+	@Test
 	void startupFailsWhenNoTokenEndpoint() {
 		new ApplicationContextRunner()
 			.withConfiguration(
