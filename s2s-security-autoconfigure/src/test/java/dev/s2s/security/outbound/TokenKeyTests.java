@@ -51,7 +51,9 @@ class TokenKeyTests {
 				arguments("own token instead of an exchange",
 						new TokenKey("orders", "payments", List.of("read"), null, AudienceParameter.AUDIENCE)),
 				arguments("audience parameter",
-						new TokenKey("orders", "payments", List.of("read"), "incoming", AudienceParameter.RESOURCE)));
+						new TokenKey("orders", "payments", List.of("read"), "incoming", AudienceParameter.RESOURCE)),
+				arguments("DPoP-bound", new TokenKey("orders", "payments", List.of("read"), "incoming",
+						AudienceParameter.AUDIENCE, true)));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -74,6 +76,8 @@ class TokenKeyTests {
 		assertThat(KEY).hasToString("TokenKey[audience=payments, scopes=[read], exchange]");
 		assertThat(new TokenKey("orders", "payments", List.of("read"), null))
 			.hasToString("TokenKey[audience=payments, scopes=[read]]");
+		assertThat(new TokenKey("orders", "payments", List.of("read"), null, null, true))
+			.hasToString("TokenKey[audience=payments, scopes=[read], dpop]");
 	}
 
 }
