@@ -26,6 +26,7 @@ import dev.s2s.security.caller.UserAuthentication;
 import dev.s2s.security.inbound.LogSanitizer;
 import dev.s2s.security.inbound.RejectedTokenException;
 import dev.s2s.security.revocation.RevocationUnavailableException;
+import dev.s2s.security.workload.RejectedCertificateException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -40,10 +41,12 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * authentication, or a 403 from authorization, with its reason. Never carries the token.
  * <p>
  * Reasons of a 401 (and 400): {@value #MISSING_TOKEN}, {@value #INVALID_REQUEST},
- * {@value #INVALID_TOKEN}, {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE}.
- * Reasons of a 403: the {@link dev.s2s.security.authorization.DecisionReason#code() code}
- * of the s2s decision, or {@value #ACCESS_DENIED} when another rule (say
- * {@code @PreAuthorize}) denied.
+ * {@value #INVALID_TOKEN}, {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE}, and
+ * for client certificates {@value RejectedCertificateException#INVALID_CERTIFICATE},
+ * {@value RejectedCertificateException#MISSING_CERTIFICATE},
+ * {@value RejectedCertificateException#CERTIFICATE_MISMATCH}. Reasons of a 403: the
+ * {@link dev.s2s.security.authorization.DecisionReason#code() code} of the s2s decision,
+ * or {@value #ACCESS_DENIED} when another rule (say {@code @PreAuthorize}) denied.
  *
  * @author s2s-security team
  * @since 0.3.0
@@ -115,6 +118,9 @@ public final class Refusal {
 		if (failure instanceof RevocationUnavailableException) {
 			return new Refusal(status, REVOCATION_UNAVAILABLE, failure.getMessage(), request, null);
 		}
+		if (failure instanceof RejectedCertificateException certificate) {
+			return new Refusal(status, certificate.getReason(), certificate.getError().getDescription(), request, null);
+		}
 		if (!(failure instanceof OAuth2AuthenticationException oauth)) {
 			return new Refusal(status, MISSING_TOKEN, null, request, null);
 		}
@@ -135,8 +141,9 @@ public final class Refusal {
 	 * @param failure the failure
 	 * @return {@value #INVALID_REQUEST}, {@value #INVALID_TOKEN},
 	 * {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE},
-	 * {@value #REVOCATION_UNAVAILABLE}, or {@value #MISSING_TOKEN} for a failure that is
-	 * no token's
+	 * {@value #REVOCATION_UNAVAILABLE}, a client certificate's reason
+	 * ({@link RejectedCertificateException#getReason()}), or {@value #MISSING_TOKEN} for
+	 * a failure that is no token's
 	 */
 	public static String reasonOf(AuthenticationException failure) {
 		return unauthenticated(401, failure, new Request("-", "-", null)).getReason();

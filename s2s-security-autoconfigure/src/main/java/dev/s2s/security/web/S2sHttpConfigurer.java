@@ -25,6 +25,7 @@ import dev.s2s.security.authorization.S2sAccessDeniedHandler;
 import dev.s2s.security.authorization.S2sChainMarker;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.workload.CertificateAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -74,12 +75,14 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * after {@code with(s2s())} wins: no sessions (the security context lives in a request
  * attribute, no request is saved), no CSRF protection (browsers do not send bearer tokens
  * by themselves), RFC 6750 answers to denials, and RFC 9728 protected-resource metadata
- * that names the trusted issuers and says that tokens are not bound to client
- * certificates; one credential per request, in the {@code Authorization} header only
- * (more is a {@code 400 invalid_request}); a token whose revocation status cannot be told
- * (the revocation store down, in fail-mode closed) is a {@code 503} with
- * {@code Retry-After}, not a {@code 500}. Authentication events reach the application's
- * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
+ * that names the trusted issuers and says whether tokens can be bound to client
+ * certificates (only when client certificates are authenticated, see
+ * {@link CertificateAuthenticator}); one credential per request, in the
+ * {@code Authorization} header only (more is a {@code 400 invalid_request}); a token
+ * whose revocation status cannot be told (the revocation store down, in fail-mode closed)
+ * is a {@code 503} with {@code Retry-After}, not a {@code 500}. Authentication events
+ * reach the application's {@link AuthenticationEventPublisher} with a rejected token
+ * replaced by its fingerprint.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -112,16 +115,15 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		List<String> issuers = List.copyOf(classifier.issuers());
-		ServletRefusals refusals = new ServletRefusals(
-				new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()),
-				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
+		ServletRefusals refusals = refusals(context);
+		boolean certificateBound = certificates(context).authenticatesCertificates();
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
 			.jwt((jwt) -> jwt.authenticationManager(authenticationManager(context, classifier)))
 			.authenticationEntryPoint(refusals)
 			.accessDeniedHandler(refusals)
-			.protectedResourceMetadata((metadata) -> metadata
-				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
-					.authorizationServers((servers) -> servers.addAll(issuers)))))
+			.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer(
+					(resource) -> resource.tlsClientCertificateBoundAccessTokens(certificateBound)
+						.authorizationServers((servers) -> servers.addAll(issuers)))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((securityContext) -> securityContext
 				.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -143,8 +145,29 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		servicePaths.setAuthorizationEventPublisher(context.getBean(CallerDecisionRecorder.class).eventPublisher());
 		servicePaths.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
+		// Before the MDC filter (same position, added first), so that it sees the caller.
+		http.addFilterAfter(new ClientCertificateFilter(certificates(context), refusals(context), events(context),
+				getSecurityContextHolderStrategy()), BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(new CallerMdcFilter(getSecurityContextHolderStrategy()),
 				BearerTokenAuthenticationFilter.class);
+	}
+
+	private static ServletRefusals refusals(ApplicationContext context) {
+		return new ServletRefusals(new RevocationUnavailableEntryPoint(new BearerTokenAuthenticationEntryPoint()),
+				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
+	}
+
+	/**
+	 * Without the bean (no certificates configured), no certificate is read and
+	 * certificate-bound tokens are refused.
+	 */
+	private static CertificateAuthenticator certificates(ApplicationContext context) {
+		return context.getBeanProvider(CertificateAuthenticator.class).getIfUnique(CertificateAuthenticator::none);
+	}
+
+	private static AuthenticationEventPublisher events(ApplicationContext context) {
+		return new TokenHidingAuthenticationEventPublisher(context.getBeanProvider(AuthenticationEventPublisher.class)
+			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context)));
 	}
 
 	private static @Nullable String bearerToken(HttpServletRequest request) {
@@ -161,9 +184,7 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(context.getBean(JwtDecoder.class));
 		provider.setJwtAuthenticationConverter(classifier::convert);
 		ProviderManager manager = new ProviderManager(provider);
-		AuthenticationEventPublisher events = context.getBeanProvider(AuthenticationEventPublisher.class)
-			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context));
-		manager.setAuthenticationEventPublisher(new TokenHidingAuthenticationEventPublisher(events));
+		manager.setAuthenticationEventPublisher(events(context));
 		// Spring Security observes the managers it builds; this one is built here.
 		return postProcessor(context, ResolvableType.forClass(AuthenticationManager.class)).postProcess(manager);
 	}

@@ -20,6 +20,7 @@ import dev.s2s.security.authorization.CorrelationIds;
 import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
+import dev.s2s.security.workload.CertificateAuthenticator;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -89,6 +90,8 @@ public final class S2sServerHttpConfigurer {
 
 	private final ServerRefusals refusals;
 
+	private CertificateAuthenticator certificates = CertificateAuthenticator.none();
+
 	private ObjectPostProcessor<ReactiveAuthenticationManager> authenticationPostProcessor = ObjectPostProcessor
 		.identity();
 
@@ -155,6 +158,18 @@ public final class S2sServerHttpConfigurer {
 	}
 
 	/**
+	 * Set how client certificates prove callers, alone or with a token. The
+	 * auto-configuration sets the one {@code s2s.security.inbound.certificates}
+	 * describes. The default reads no certificate and refuses certificate-bound tokens.
+	 * @param certificates the certificate authenticator
+	 * @since 0.4.0
+	 */
+	public void setCertificateAuthenticator(CertificateAuthenticator certificates) {
+		Assert.notNull(certificates, "certificates cannot be null");
+		this.certificates = certificates;
+	}
+
+	/**
 	 * Set the post-processor of the manager that decides who may call. The
 	 * auto-configuration sets Spring Security's own, which observes the manager when an
 	 * {@code ObservationRegistry} exists. The default changes nothing.
@@ -218,6 +233,9 @@ public final class S2sServerHttpConfigurer {
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CorrelationIdWebFilter(this.correlationIds), SecurityWebFiltersOrder.FIRST)
+			// Before the caller's context filter (same position, added first).
+			.addFilterAfter(new ClientCertificateWebFilter(this.certificates, this.refusals, this.authenticationEvents),
+					SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(new CallerContextWebFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(
 					new AuthorizationWebFilter(
