@@ -75,7 +75,8 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 		}
 		catch (RejectedCertificateException ex) {
 			this.strategy.clearContext();
-			this.events.publishAuthenticationFailure(ex, ClientCertificates.attempt(current, certificate));
+			this.events.publishAuthenticationFailure(ClientCertificates.failure(ex),
+					ClientCertificates.attempt(current, certificate));
 			this.entryPoint.commence(request, response, ex);
 			return;
 		}

@@ -69,7 +69,8 @@ final class ClientCertificateWebFilter implements WebFilter {
 					caller = this.authenticator.authenticate(current, certificate);
 				}
 				catch (RejectedCertificateException ex) {
-					this.events.publishAuthenticationFailure(ex, ClientCertificates.attempt(current, certificate));
+					this.events.publishAuthenticationFailure(ClientCertificates.failure(ex),
+							ClientCertificates.attempt(current, certificate));
 					return this.entryPoint.commence(exchange, ex);
 				}
 				if (caller == null || caller == current) {

@@ -18,9 +18,12 @@ package dev.s2s.security.web;
 import java.security.cert.X509Certificate;
 
 import dev.s2s.security.workload.CertificateThumbprint;
+import dev.s2s.security.workload.RejectedCertificateException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
@@ -31,6 +34,16 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 final class ClientCertificates {
 
 	private ClientCertificates() {
+	}
+
+	/**
+	 * The failure an event carries: a {@link BadCredentialsException} (as Spring's X.509
+	 * support throws, and which Spring's event publisher maps to
+	 * {@code AuthenticationFailureBadCredentialsEvent}) caused by the rejection, which
+	 * tells the reason.
+	 */
+	static AuthenticationException failure(RejectedCertificateException rejected) {
+		return new BadCredentialsException(rejected.getMessage(), rejected);
 	}
 
 	/**
