@@ -17,8 +17,10 @@ package dev.s2s.security.web;
 
 import java.io.IOException;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 
 import dev.s2s.security.workload.CertificateAuthenticator;
+import dev.s2s.security.workload.ForwardedCertificates;
 import dev.s2s.security.workload.RejectedCertificateException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,8 +39,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The servlet adapter of {@link CertificateAuthenticator}: after the bearer token filter,
  * it combines the token's caller with the client certificate the container verified
- * ({@code jakarta.servlet.request.X509Certificate}); a refusal goes to the chain's entry
- * point, as a token's does.
+ * ({@code jakarta.servlet.request.X509Certificate}), or the one a trusted proxy forwarded
+ * (judged by the TCP peer, see {@link PeerAddresses}); a refusal goes to the chain's
+ * entry point, as a token's does.
  *
  * @author s2s-security team
  */
@@ -67,10 +70,11 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		X509Certificate certificate = certificate(request);
 		Authentication current = this.strategy.getContext().getAuthentication();
+		X509Certificate certificate = null;
 		Authentication caller;
 		try {
+			certificate = certificate(request);
 			caller = this.authenticator.authenticate(current, certificate);
 		}
 		catch (RejectedCertificateException ex) {
@@ -92,7 +96,15 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static @Nullable X509Certificate certificate(HttpServletRequest request) {
+	/**
+	 * From a trusted proxy, the certificate it forwards (and never the connection's);
+	 * from anyone else, the connection's (and never a header's).
+	 */
+	private @Nullable X509Certificate certificate(HttpServletRequest request) {
+		ForwardedCertificates forwarded = this.authenticator.forwarded();
+		if (forwarded != null && forwarded.trusts(PeerAddresses.of(request))) {
+			return forwarded.read(Collections.list(request.getHeaders(forwarded.header())));
+		}
 		return (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0) ? chain[0]
 				: null;
 	}

@@ -19,6 +19,7 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 
 import dev.s2s.security.workload.CertificateAuthenticator;
+import dev.s2s.security.workload.ForwardedCertificates;
 import dev.s2s.security.workload.RejectedCertificateException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -35,8 +36,9 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * The WebFlux adapter of {@link CertificateAuthenticator}: after the bearer token's
  * authentication, it combines the token's caller with the client certificate the server
- * verified ({@link SslInfo#getPeerCertificates()}); a refusal goes to the chain's entry
- * point, as a token's does.
+ * verified ({@link SslInfo#getPeerCertificates()}), or the one a trusted proxy forwarded
+ * (judged by the TCP peer, see {@link PeerAddresses}); a refusal goes to the chain's
+ * entry point, as a token's does.
  *
  * @author s2s-security team
  */
@@ -57,15 +59,16 @@ final class ClientCertificateWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		X509Certificate certificate = certificate(exchange);
 		return ReactiveSecurityContextHolder.getContext()
 			.flatMap((context) -> Mono.justOrEmpty(context.getAuthentication()))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((found) -> {
 				Authentication current = found.orElse(null);
+				X509Certificate certificate = null;
 				Authentication caller;
 				try {
+					certificate = certificate(exchange);
 					caller = this.authenticator.authenticate(current, certificate);
 				}
 				catch (RejectedCertificateException ex) {
@@ -83,7 +86,15 @@ final class ClientCertificateWebFilter implements WebFilter {
 			});
 	}
 
-	private static @Nullable X509Certificate certificate(ServerWebExchange exchange) {
+	/**
+	 * From a trusted proxy, the certificate it forwards (and never the connection's);
+	 * from anyone else, the connection's (and never a header's).
+	 */
+	private @Nullable X509Certificate certificate(ServerWebExchange exchange) {
+		ForwardedCertificates forwarded = this.authenticator.forwarded();
+		if (forwarded != null && forwarded.trusts(PeerAddresses.of(exchange.getRequest()))) {
+			return forwarded.read(exchange.getRequest().getHeaders().getOrEmpty(forwarded.header()));
+		}
 		SslInfo ssl = exchange.getRequest().getSslInfo();
 		X509Certificate[] chain = (ssl != null) ? ssl.getPeerCertificates() : null;
 		return (chain != null && chain.length > 0) ? chain[0] : null;

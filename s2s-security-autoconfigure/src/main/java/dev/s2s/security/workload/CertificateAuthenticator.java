@@ -62,9 +62,13 @@ public final class CertificateAuthenticator {
 
 	private final RequiredProof requiredProof;
 
-	private CertificateAuthenticator(@Nullable WorkloadIdentities identities, RequiredProof requiredProof) {
+	private final @Nullable ForwardedCertificates forwarded;
+
+	private CertificateAuthenticator(@Nullable WorkloadIdentities identities, RequiredProof requiredProof,
+			@Nullable ForwardedCertificates forwarded) {
 		this.identities = identities;
 		this.requiredProof = requiredProof;
+		this.forwarded = forwarded;
 	}
 
 	/**
@@ -76,7 +80,7 @@ public final class CertificateAuthenticator {
 	public static CertificateAuthenticator of(WorkloadIdentities identities, RequiredProof requiredProof) {
 		Assert.notNull(identities, "identities cannot be null");
 		Assert.notNull(requiredProof, "requiredProof cannot be null");
-		return new CertificateAuthenticator(identities, requiredProof);
+		return new CertificateAuthenticator(identities, requiredProof, null);
 	}
 
 	/**
@@ -85,7 +89,27 @@ public final class CertificateAuthenticator {
 	 * @return the authenticator
 	 */
 	public static CertificateAuthenticator none() {
-		return new CertificateAuthenticator(null, RequiredProof.TOKEN);
+		return new CertificateAuthenticator(null, RequiredProof.TOKEN, null);
+	}
+
+	/**
+	 * The same authenticator, taking the client certificate of requests from trusted
+	 * proxies from the header they forward it in (and never from anyone else).
+	 * @param forwarded the forwarded certificates
+	 * @return a new authenticator
+	 */
+	public CertificateAuthenticator withForwarded(ForwardedCertificates forwarded) {
+		Assert.notNull(forwarded, "forwarded cannot be null");
+		Assert.state(this.identities != null, "Forwarded certificates need identities");
+		return new CertificateAuthenticator(this.identities, this.requiredProof, forwarded);
+	}
+
+	/**
+	 * Where the client certificates of requests from trusted proxies come from.
+	 * @return the forwarded certificates, or {@code null} when none is read
+	 */
+	public @Nullable ForwardedCertificates forwarded() {
+		return this.forwarded;
 	}
 
 	/**

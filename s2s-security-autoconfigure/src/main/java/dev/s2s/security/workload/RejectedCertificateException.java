@@ -51,13 +51,30 @@ public final class RejectedCertificateException extends OAuth2AuthenticationExce
 	 */
 	public static final String CERTIFICATE_MISMATCH = "certificate_mismatch";
 
+	/**
+	 * A forwarded client certificate header that cannot be read (several header lines,
+	 * broken quoting or encoding): a {@code 400 invalid_request}, like a request with two
+	 * tokens.
+	 */
+	public static final String INVALID_REQUEST = "invalid_request";
+
 	/** The reason. */
 	private final String reason;
 
 	private RejectedCertificateException(String reason, String description) {
-		super(new BearerTokenError(BearerTokenErrorCodes.INVALID_TOKEN, HttpStatus.UNAUTHORIZED, description,
-				"https://www.rfc-editor.org/rfc/rfc8705"), description);
+		this(reason, new BearerTokenError(BearerTokenErrorCodes.INVALID_TOKEN, HttpStatus.UNAUTHORIZED, description,
+				"https://www.rfc-editor.org/rfc/rfc8705"));
+	}
+
+	private RejectedCertificateException(String reason, BearerTokenError error) {
+		super(error, error.getDescription());
 		this.reason = reason;
+	}
+
+	static RejectedCertificateException malformed(String description) {
+		return new RejectedCertificateException(INVALID_REQUEST,
+				new BearerTokenError(BearerTokenErrorCodes.INVALID_REQUEST, HttpStatus.BAD_REQUEST, description,
+						"https://www.rfc-editor.org/rfc/rfc6750#section-3.1"));
 	}
 
 	static RejectedCertificateException invalid(String description) {
@@ -74,8 +91,8 @@ public final class RejectedCertificateException extends OAuth2AuthenticationExce
 
 	/**
 	 * Why, as a low-cardinality refusal reason.
-	 * @return {@value #INVALID_CERTIFICATE}, {@value #MISSING_CERTIFICATE} or
-	 * {@value #CERTIFICATE_MISMATCH}
+	 * @return {@value #INVALID_CERTIFICATE}, {@value #MISSING_CERTIFICATE},
+	 * {@value #CERTIFICATE_MISMATCH} or {@value #INVALID_REQUEST}
 	 */
 	public String getReason() {
 		return this.reason;

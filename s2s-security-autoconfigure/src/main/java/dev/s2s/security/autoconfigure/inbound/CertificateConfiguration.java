@@ -15,15 +15,22 @@
  */
 package dev.s2s.security.autoconfigure.inbound;
 
+import java.util.List;
 import java.util.Locale;
 
+import dev.s2s.security.autoconfigure.inbound.CertificateProperties.ForwardedHeader;
 import dev.s2s.security.autoconfigure.inbound.CertificateProperties.Identity;
 import dev.s2s.security.workload.CertificateAuthenticator;
+import dev.s2s.security.workload.ForwardedCertificates;
 import dev.s2s.security.workload.ServiceIdTemplate;
+import dev.s2s.security.workload.TrustedProxies;
 import dev.s2s.security.workload.WorkloadIdentities;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -48,13 +55,43 @@ class CertificateConfiguration {
 		if (!certificates.isEnabled()) {
 			return CertificateAuthenticator.none();
 		}
-		requireClientAuth(environment);
+		List<String> proxies = certificates.getForwarded().getTrustedProxies();
+		if (proxies.isEmpty()) {
+			requireClientAuth(environment);
+		}
 		WorkloadIdentities identities = (certificates.getIdentity() == Identity.SUBJECT_COMMON_NAME)
 				? WorkloadIdentities.subjectCommonName() : WorkloadIdentities
 					.spiffe(ServiceIdTemplate.of(certificates.getServiceIdTemplate()), certificates.getTrustDomains());
-		return CertificateAuthenticator.of(
+		CertificateAuthenticator authenticator = CertificateAuthenticator.of(
 				identities.withClientAuthUsageRequired(certificates.isRequireClientAuthUsage()),
 				certificates.getRequiredProof());
+		if (proxies.isEmpty()) {
+			return authenticator;
+		}
+		TrustedProxies trusted = TrustedProxies.of(proxies);
+		return authenticator.withForwarded((certificates.getForwarded().getHeader() == ForwardedHeader.CLIENT_CERT)
+				? ForwardedCertificates.clientCert(trusted) : ForwardedCertificates.xForwardedClientCert(trusted));
+	}
+
+	/**
+	 * On Tomcat, the TCP peer is recorded before any valve (such as the
+	 * {@code RemoteIpValve} of {@code server.forward-headers-strategy: native}) rewrites
+	 * the client address from headers.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConfigurableTomcatWebServerFactory.class)
+	static class TomcatPeerAddressConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> s2sPeerAddressValve(
+				S2sInboundProperties properties) {
+			return (factory) -> {
+				if (!properties.getCertificates().getForwarded().getTrustedProxies().isEmpty()) {
+					factory.addEngineValves(new PeerAddressValve());
+				}
+			};
+		}
+
 	}
 
 	/**

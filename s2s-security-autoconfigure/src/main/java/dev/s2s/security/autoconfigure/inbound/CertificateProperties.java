@@ -20,6 +20,7 @@ import java.util.List;
 
 import dev.s2s.security.workload.RequiredProof;
 import dev.s2s.security.workload.ServiceIdTemplate;
+import dev.s2s.security.workload.TrustedProxies;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
@@ -64,6 +65,8 @@ public class CertificateProperties {
 	 * purpose) is accepted; one whose extension lacks 'clientAuth' never is.
 	 */
 	private boolean requireClientAuthUsage = true;
+
+	private final Forwarded forwarded = new Forwarded();
 
 	/**
 	 * Trust domains whose workloads may call.
@@ -146,6 +149,14 @@ public class CertificateProperties {
 	}
 
 	/**
+	 * Client certificates forwarded by trusted proxies.
+	 * @return the forwarded certificate settings
+	 */
+	public Forwarded getForwarded() {
+		return this.forwarded;
+	}
+
+	/**
 	 * Whether client certificates are authenticated at all.
 	 * @return whether trust domains are set, or the subject is the identity
 	 */
@@ -177,11 +188,97 @@ public class CertificateProperties {
 					String.join(",", this.trustDomains), "Trust domains apply to SPIFFE IDs, and '" + PREFIX
 							+ "identity' is subject-common-name: remove them, or use 'identity: spiffe'.");
 		}
+		List<String> proxies = this.forwarded.trustedProxies;
+		for (int i = 0; i < proxies.size(); i++) {
+			try {
+				TrustedProxies.of(List.of(proxies.get(i)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "forwarded.trusted-proxies[" + i + "]",
+						proxies.get(i), ex.getMessage() + ".");
+			}
+		}
+		if (!isEnabled() && !proxies.isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "forwarded.trusted-proxies",
+					String.join(",", proxies), "Forwarded certificates would be read, but none is authenticated: set '"
+							+ PREFIX + "trust-domains[0]: prod.example.org' (or 'identity: subject-common-name').");
+		}
 		if (!isEnabled() && this.requiredProof != RequiredProof.TOKEN && this.requiredProof != RequiredProof.EITHER) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "required-proof", this.requiredProof,
 					"A certificate is required, but none is authenticated: set '" + PREFIX
 							+ "trust-domains[0]: prod.example.org' (or 'identity: subject-common-name').");
 		}
+	}
+
+	/**
+	 * Client certificates forwarded by trusted proxies
+	 * ({@code s2s.security.inbound.certificates.forwarded}).
+	 */
+	public static class Forwarded {
+
+		/**
+		 * CIDR ranges of the proxies (sidecars) whose forwarded client certificate
+		 * counts, judged by the TCP peer address, never a forwarded one (e.g.
+		 * '127.0.0.1/32'). Empty: no forwarded certificate is ever read.
+		 */
+		private List<String> trustedProxies = new ArrayList<>();
+
+		/**
+		 * Header the trusted proxies forward the client certificate in.
+		 */
+		private ForwardedHeader header = ForwardedHeader.X_FORWARDED_CLIENT_CERT;
+
+		/**
+		 * CIDR ranges of the trusted proxies.
+		 * @return the ranges
+		 */
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		/**
+		 * Set the CIDR ranges of the trusted proxies.
+		 * @param trustedProxies the ranges
+		 */
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
+		}
+
+		/**
+		 * Header the trusted proxies forward the client certificate in.
+		 * @return the header
+		 */
+		public ForwardedHeader getHeader() {
+			return this.header;
+		}
+
+		/**
+		 * Set the header the trusted proxies forward the client certificate in.
+		 * @param header the header
+		 */
+		public void setHeader(ForwardedHeader header) {
+			this.header = header;
+		}
+
+	}
+
+	/**
+	 * Headers a proxy forwards a client certificate in.
+	 */
+	public enum ForwardedHeader {
+
+		/**
+		 * Envoy's (and Istio's) X-Forwarded-Client-Cert, with the certificate in its
+		 * 'Cert'.
+		 */
+		X_FORWARDED_CLIENT_CERT,
+
+		/**
+		 * RFC 9440's Client-Cert: the DER certificate as a structured-field byte
+		 * sequence.
+		 */
+		CLIENT_CERT
+
 	}
 
 	/**
