@@ -40,7 +40,7 @@ import org.springframework.util.ClassUtils;
 public final class PeerAddresses {
 
 	/** The request attribute that holds the TCP peer's address, on Tomcat. */
-	public static final String ATTRIBUTE = PeerAddresses.class.getName() + ".peer";
+	public static final String ATTRIBUTE = "dev.s2s.security.web.PeerAddresses.peer";
 
 	private static final boolean NETTY = ClassUtils.isPresent("reactor.netty.Connection",
 			PeerAddresses.class.getClassLoader());

@@ -70,7 +70,10 @@ public final class TrustedProxies {
 			return new IpAddressMatcher(range);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("'" + range + "' is not a CIDR range: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"'" + range + "' is not a CIDR range of IP addresses, such as '127.0.0.1/32' or '10.0.0.0/8' ("
+							+ ex.getMessage() + ")",
+					ex);
 		}
 	}
 

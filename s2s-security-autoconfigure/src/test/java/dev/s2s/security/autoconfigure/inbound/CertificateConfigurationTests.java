@@ -141,4 +141,37 @@ class CertificateConfigurationTests {
 				.hasMessageContaining("use 'identity: spiffe'"));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "localhost", "10.0.0.0/33", "10.0.0.0/x" })
+	void startupFailsOnATrustedProxyThatIsNoCidrRange(String range) {
+		this.contextRunner
+			.withPropertyValues(TRUST_DOMAIN, "s2s.security.inbound.certificates.forwarded.trusted-proxies[0]=" + range)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.inbound.certificates.forwarded.trusted-proxies[0]")
+				.hasMessageContaining("such as '127.0.0.1/32'"));
+	}
+
+	@Test
+	void startupFailsWhenForwardedCertificatesWouldBeReadButNoneIsAuthenticated() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.inbound.certificates.forwarded.trusted-proxies[0]=127.0.0.1/32")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("s2s.security.inbound.certificates.forwarded.trusted-proxies")
+				.hasMessageContaining("none is authenticated"));
+	}
+
+	@Test
+	void behindTrustedProxiesTheServerNeedNotAskForCertificates() {
+		this.contextRunner
+			.withPropertyValues(TRUST_DOMAIN,
+					"s2s.security.inbound.certificates.forwarded.trusted-proxies[0]=127.0.0.1/32")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(CertificateAuthenticator.class)
+				.satisfies((authenticator) -> assertThat(authenticator.forwarded()).isNotNull()));
+	}
+
 }
