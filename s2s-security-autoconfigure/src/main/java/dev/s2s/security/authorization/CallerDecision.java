@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.s2s.security.caller.CallerAuthentication;
+import dev.s2s.security.caller.CallerProof;
 import dev.s2s.security.caller.CallerType;
 import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
@@ -60,6 +61,9 @@ public final class CallerDecision extends AuthorizationDecision {
 	/** The service id. */
 	private final @Nullable String serviceId;
 
+	/** The proof. */
+	private final @Nullable CallerProof proof;
+
 	/** The user id. */
 	private final @Nullable String userId;
 
@@ -86,6 +90,7 @@ public final class CallerDecision extends AuthorizationDecision {
 		CallerAuthentication caller = (authentication instanceof CallerAuthentication it) ? it : null;
 		this.callerType = (caller != null) ? caller.getCallerType() : null;
 		this.serviceId = (caller != null) ? serviceId(caller) : null;
+		this.proof = (caller != null) ? caller.getProof() : null;
 		this.userId = (caller != null) ? userId(caller) : null;
 		this.httpMethod = request.httpMethod();
 		this.route = request.route();
@@ -116,6 +121,15 @@ public final class CallerDecision extends AuthorizationDecision {
 	 */
 	public @Nullable String getServiceId() {
 		return this.serviceId;
+	}
+
+	/**
+	 * How the caller proved who it is.
+	 * @return the proof, or {@code null} when the request had no s2s caller
+	 * @since 0.4.0
+	 */
+	public @Nullable CallerProof getProof() {
+		return this.proof;
 	}
 
 	/**
@@ -212,8 +226,9 @@ public final class CallerDecision extends AuthorizationDecision {
 	@Override
 	public String toString() {
 		return "CallerDecision[granted=" + isGranted() + ", reason=" + this.reason.code() + ", callerType="
-				+ this.callerType + ", serviceId=" + this.serviceId + ", userId=" + this.userId + ", " + this.httpMethod
-				+ " " + this.route + ", rule=" + this.rule + ", correlationId=" + this.correlationId + "]";
+				+ this.callerType + ", proof=" + this.proof + ", serviceId=" + this.serviceId + ", userId="
+				+ this.userId + ", " + this.httpMethod + " " + this.route + ", rule=" + this.rule + ", correlationId="
+				+ this.correlationId + "]";
 	}
 
 }

@@ -156,7 +156,8 @@ public final class CallerDecisionRecorder {
 				+ ((type != null) ? type.name().toLowerCase(Locale.ROOT) : "none") + " service="
 				+ quote(decision.getServiceId()) + " user=" + quote(decision.getUserId()) + " method="
 				+ quote(decision.getHttpMethod()) + " route=" + quote(decision.getRoute()) + " rule="
-				+ quote(decision.getRule()) + " correlationId=" + quote(decision.getCorrelationId());
+				+ quote(decision.getRule()) + " correlationId=" + quote(decision.getCorrelationId()) + " proof="
+				+ ((decision.getProof() != null) ? decision.getProof().tag() : "-");
 	}
 
 	private static String quote(@Nullable String value) {

@@ -15,6 +15,7 @@
  */
 package dev.s2s.security.caller;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,12 +73,37 @@ public abstract sealed class CallerAuthentication extends AbstractAuthentication
 	@SuppressWarnings("serial") // Set.copyOf: serializable
 	private final Set<String> roles;
 
+	/** The client certificate the caller authenticated its connection with. */
+	private final @Nullable X509Certificate certificate;
+
 	CallerAuthentication(Jwt token, String name, Set<String> scopes, Set<String> roles) {
-		super(authorities(scopes, roles));
+		super(authorities(true, false, scopes, roles));
 		this.name = name;
 		this.proof = token;
 		this.scopes = Set.copyOf(scopes);
 		this.roles = Set.copyOf(roles);
+		this.certificate = null;
+		setAuthenticated(true);
+	}
+
+	CallerAuthentication(X509Certificate certificate, String name) {
+		super(authorities(false, true, Set.of(), Set.of()));
+		this.name = name;
+		this.proof = certificate;
+		this.scopes = Set.of();
+		this.roles = Set.of();
+		this.certificate = certificate;
+		setAuthenticated(true);
+	}
+
+	CallerAuthentication(CallerAuthentication tokenCaller, X509Certificate certificate) {
+		super(authorities(true, true, tokenCaller.scopes, tokenCaller.roles));
+		this.name = tokenCaller.name;
+		this.proof = tokenCaller.proof;
+		this.scopes = tokenCaller.scopes;
+		this.roles = tokenCaller.roles;
+		this.certificate = certificate;
+		setDetails(tokenCaller.getDetails());
 		setAuthenticated(true);
 	}
 
@@ -126,6 +152,35 @@ public abstract sealed class CallerAuthentication extends AbstractAuthentication
 	}
 
 	/**
+	 * The verified client certificate the caller authenticated its connection with (its
+	 * workload identity), directly or through a trusted proxy.
+	 * @return the certificate, or {@code null} for a caller proven by a token alone
+	 */
+	public @Nullable X509Certificate getCertificate() {
+		return this.certificate;
+	}
+
+	/**
+	 * How the caller proved who it is.
+	 * @return the proof
+	 */
+	public CallerProof getProof() {
+		if (this.certificate == null) {
+			return CallerProof.TOKEN;
+		}
+		return (getToken() != null) ? CallerProof.TOKEN_AND_CERTIFICATE : CallerProof.CERTIFICATE;
+	}
+
+	/**
+	 * The same caller, whose token was presented over a connection authenticated by a
+	 * client certificate: the token's scopes and roles, both proofs' factors
+	 * ({@code FACTOR_BEARER} and {@code FACTOR_X509}).
+	 * @param certificate the verified client certificate
+	 * @return a new caller of the same type
+	 */
+	public abstract CallerAuthentication withCertificate(X509Certificate certificate);
+
+	/**
 	 * The claims of the caller's token.
 	 * @return the claims, empty for a caller proven without a token
 	 */
@@ -135,7 +190,8 @@ public abstract sealed class CallerAuthentication extends AbstractAuthentication
 	}
 
 	/**
-	 * The proof: the {@link Jwt} for a caller with a token.
+	 * The proof: the {@link Jwt} for a caller with a token, else the
+	 * {@link X509Certificate}.
 	 * @return the proof
 	 */
 	@Override
@@ -156,17 +212,23 @@ public abstract sealed class CallerAuthentication extends AbstractAuthentication
 	@Override
 	public String toString() {
 		// Never the token: it is a credential.
-		return getClass().getSimpleName() + "[" + describe() + ", scopes=" + this.scopes + ", roles=" + this.roles
-				+ "]";
+		return getClass().getSimpleName() + "[" + describe() + ", proof=" + getProof().tag() + ", scopes=" + this.scopes
+				+ ", roles=" + this.roles + "]";
 	}
 
 	abstract String describe();
 
-	private static Collection<GrantedAuthority> authorities(Set<String> scopes, Set<String> roles) {
-		List<GrantedAuthority> authorities = new ArrayList<>(scopes.size() + roles.size() + 1);
-		// As Spring's JwtAuthenticationConverter does, so that multi-factor rules see a
-		// bearer token as the factor it is.
-		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
+	private static Collection<GrantedAuthority> authorities(boolean token, boolean certificate, Set<String> scopes,
+			Set<String> roles) {
+		List<GrantedAuthority> authorities = new ArrayList<>(scopes.size() + roles.size() + 2);
+		// As Spring's JwtAuthenticationConverter and X509 support do, so that
+		// multi-factor rules see each proof as the factor it is.
+		if (token) {
+			authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
+		}
+		if (certificate) {
+			authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.X509_AUTHORITY));
+		}
 		scopes.forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
 		roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
 		return authorities;

@@ -15,6 +15,7 @@
  */
 package dev.s2s.security.caller;
 
+import java.security.cert.X509Certificate;
 import java.util.Set;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -51,6 +52,18 @@ public final class DelegatedAuthentication extends CallerAuthentication {
 		Assert.hasText(serviceId, "serviceId cannot be empty");
 		this.userId = userId;
 		this.serviceId = serviceId;
+	}
+
+	private DelegatedAuthentication(DelegatedAuthentication tokenCaller, X509Certificate certificate) {
+		super(tokenCaller, certificate);
+		this.userId = tokenCaller.userId;
+		this.serviceId = tokenCaller.serviceId;
+	}
+
+	@Override
+	public DelegatedAuthentication withCertificate(X509Certificate certificate) {
+		Assert.notNull(certificate, "certificate cannot be null");
+		return new DelegatedAuthentication(this, certificate);
 	}
 
 	/**

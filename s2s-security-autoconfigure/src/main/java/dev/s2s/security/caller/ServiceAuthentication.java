@@ -15,13 +15,15 @@
  */
 package dev.s2s.security.caller;
 
+import java.security.cert.X509Certificate;
 import java.util.Set;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * A service calling as itself.
+ * A service calling as itself: with a token of its own (client credentials), with a
+ * client certificate that names it (a workload identity), or with both.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -47,7 +49,32 @@ public final class ServiceAuthentication extends CallerAuthentication {
 	}
 
 	/**
-	 * The calling service's id (its OAuth client id).
+	 * Create a service caller proven by a client certificate alone. It has no token, so
+	 * no scopes and no roles; its factor is {@code FACTOR_X509}.
+	 * @param certificate the verified client certificate
+	 * @param serviceId the calling service's id, as the certificate names it
+	 * @since 0.4.0
+	 */
+	public ServiceAuthentication(X509Certificate certificate, String serviceId) {
+		super(certificate, serviceId);
+		Assert.notNull(certificate, "certificate cannot be null");
+		Assert.hasText(serviceId, "serviceId cannot be empty");
+		this.serviceId = serviceId;
+	}
+
+	private ServiceAuthentication(ServiceAuthentication tokenCaller, X509Certificate certificate) {
+		super(tokenCaller, certificate);
+		this.serviceId = tokenCaller.serviceId;
+	}
+
+	@Override
+	public ServiceAuthentication withCertificate(X509Certificate certificate) {
+		Assert.notNull(certificate, "certificate cannot be null");
+		return new ServiceAuthentication(this, certificate);
+	}
+
+	/**
+	 * The calling service's id (its OAuth client id, or the id its certificate names).
 	 * @return the service id
 	 */
 	public String getServiceId() {

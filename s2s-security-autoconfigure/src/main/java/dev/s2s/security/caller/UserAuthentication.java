@@ -15,6 +15,7 @@
  */
 package dev.s2s.security.caller;
 
+import java.security.cert.X509Certificate;
 import java.util.Set;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -44,6 +45,17 @@ public final class UserAuthentication extends CallerAuthentication {
 		super(token, userId, scopes, roles);
 		Assert.hasText(userId, "userId cannot be empty");
 		this.userId = userId;
+	}
+
+	private UserAuthentication(UserAuthentication tokenCaller, X509Certificate certificate) {
+		super(tokenCaller, certificate);
+		this.userId = tokenCaller.userId;
+	}
+
+	@Override
+	public UserAuthentication withCertificate(X509Certificate certificate) {
+		Assert.notNull(certificate, "certificate cannot be null");
+		return new UserAuthentication(this, certificate);
 	}
 
 	/**

@@ -28,6 +28,7 @@ import dev.s2s.security.dpop.DPoPReplayUnavailableException;
 import dev.s2s.security.inbound.LogSanitizer;
 import dev.s2s.security.inbound.RejectedTokenException;
 import dev.s2s.security.revocation.RevocationUnavailableException;
+import dev.s2s.security.workload.RejectedCertificateException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -43,7 +44,10 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
  * <p>
  * Reasons of a 401 (and 400): {@value #MISSING_TOKEN}, {@value #INVALID_REQUEST},
  * {@value #INVALID_TOKEN}, {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE},
- * {@value #INVALID_DPOP_PROOF}, {@value #DPOP_REQUIRED}. Reasons of a 503:
+ * {@value #INVALID_DPOP_PROOF}, {@value #DPOP_REQUIRED}, and for client certificates
+ * {@value RejectedCertificateException#INVALID_CERTIFICATE},
+ * {@value RejectedCertificateException#MISSING_CERTIFICATE},
+ * {@value RejectedCertificateException#CERTIFICATE_MISMATCH}. Reasons of a 503:
  * {@value #REVOCATION_UNAVAILABLE}, {@value #DPOP_REPLAY_UNAVAILABLE}. Reasons of a 403:
  * the {@link dev.s2s.security.authorization.DecisionReason#code() code} of the s2s
  * decision, or {@value #ACCESS_DENIED} when another rule (say {@code @PreAuthorize})
@@ -137,6 +141,9 @@ public final class Refusal {
 		if (failure instanceof DPoPReplayUnavailableException) {
 			return new Refusal(status, DPOP_REPLAY_UNAVAILABLE, failure.getMessage(), request, null);
 		}
+		if (failure instanceof RejectedCertificateException certificate) {
+			return new Refusal(status, certificate.getReason(), certificate.getError().getDescription(), request, null);
+		}
 		if (!(failure instanceof OAuth2AuthenticationException oauth)) {
 			return new Refusal(status, MISSING_TOKEN, null, request, null);
 		}
@@ -163,7 +170,8 @@ public final class Refusal {
 	 * @return {@value #INVALID_REQUEST}, {@value #INVALID_TOKEN},
 	 * {@value #UNTRUSTED_ISSUER}, {@value #KEYS_UNAVAILABLE},
 	 * {@value #REVOCATION_UNAVAILABLE}, {@value #INVALID_DPOP_PROOF},
-	 * {@value #DPOP_REQUIRED}, {@value #DPOP_REPLAY_UNAVAILABLE}, or
+	 * {@value #DPOP_REQUIRED}, {@value #DPOP_REPLAY_UNAVAILABLE}, a client certificate's
+	 * reason ({@link RejectedCertificateException#getReason()}), or
 	 * {@value #MISSING_TOKEN} for a failure that is no token's
 	 */
 	public static String reasonOf(AuthenticationException failure) {

@@ -26,6 +26,7 @@ import dev.s2s.security.authorization.S2sChainMarker;
 import dev.s2s.security.authorization.ServicePathAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
 import dev.s2s.security.dpop.DPoPBinding;
+import dev.s2s.security.workload.CertificateAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.util.Assert;
 
 /**
  * Applies s2s-security to a servlet {@link HttpSecurity} you build yourself, and only to
@@ -75,15 +77,17 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * after {@code with(s2s())} wins: no sessions (the security context lives in a request
  * attribute, no request is saved), no CSRF protection (browsers do not send bearer tokens
  * by themselves), RFC 6750 answers to denials, and RFC 9728 protected-resource metadata
- * that names the trusted issuers and says that tokens are not bound to client
- * certificates; one credential per request, in the {@code Authorization} header only
- * (more is a {@code 400 invalid_request}); a token whose revocation status cannot be told
- * (the revocation store down, in fail-mode closed) is a {@code 503} with
- * {@code Retry-After}, not a {@code 500}. With {@code s2s.security.inbound.dpop.mode}
- * {@code accepted} or {@code required}, {@code Authorization: DPoP} requests are
- * authenticated with their proof (see {@link DPoPBinding}) and a DPoP-bound token sent as
- * a bearer token is refused. Authentication events reach the application's
- * {@link AuthenticationEventPublisher} with a rejected token replaced by its fingerprint.
+ * that names the trusted issuers and says whether tokens can be bound to client
+ * certificates (only when client certificates are authenticated, see
+ * {@link CertificateAuthenticator}); one credential per request, in the
+ * {@code Authorization} header only (more is a {@code 400 invalid_request}); a token
+ * whose revocation status cannot be told (the revocation store down, in fail-mode closed)
+ * is a {@code 503} with {@code Retry-After}, not a {@code 500}. With
+ * {@code s2s.security.inbound.dpop.mode} {@code accepted} or {@code required},
+ * {@code Authorization: DPoP} requests are authenticated with their proof (see
+ * {@link DPoPBinding}) and a DPoP-bound token sent as a bearer token is refused.
+ * Authentication events reach the application's {@link AuthenticationEventPublisher} with
+ * a rejected token replaced by its fingerprint.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -92,9 +96,9 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 
 	private @Nullable DPoPBinding dpop;
 
-	private @Nullable AuthenticationManager dpopManager;
+	private @Nullable AuthenticationManager manager;
 
-	private @Nullable ServletRefusals dpopRefusals;
+	private @Nullable ServletRefusals refusals;
 
 	private S2sHttpConfigurer() {
 	}
@@ -123,21 +127,25 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		CallerClassifier classifier = context.getBean(CallerClassifier.class);
 		List<String> issuers = List.copyOf(classifier.issuers());
 		DPoPBinding dpop = context.getBeanProvider(DPoPBinding.class).getIfAvailable();
-		ServletRefusals refusals = new ServletRefusals(
-				new RevocationUnavailableEntryPoint(
-						DPoPEntryPoint.decorate(new BearerTokenAuthenticationEntryPoint(), dpop)),
-				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
+		ServletRefusals refusals = refusals(context, dpop);
 		AuthenticationManager manager = authenticationManager(context, classifier, dpop);
+		boolean certificateBound = certificates(context).authenticatesCertificates();
 		this.dpop = dpop;
-		this.dpopManager = manager;
-		this.dpopRefusals = refusals;
+		this.manager = manager;
+		this.refusals = refusals;
 		http.oauth2ResourceServer((server) -> server.bearerTokenResolver(S2sHttpConfigurer::bearerToken)
 			.jwt((jwt) -> jwt.authenticationManager(manager))
 			.authenticationEntryPoint(refusals)
 			.accessDeniedHandler(refusals)
-			.protectedResourceMetadata((metadata) -> metadata
-				.protectedResourceMetadataCustomizer((resource) -> resource.tlsClientCertificateBoundAccessTokens(false)
-					.authorizationServers((servers) -> servers.addAll(issuers)))))
+			.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer((resource) -> {
+				resource.tlsClientCertificateBoundAccessTokens(certificateBound)
+					.authorizationServers((servers) -> servers.addAll(issuers));
+				if (dpop != null) {
+					// RFC 9449, section 5.1.
+					resource.claim("dpop_signing_alg_values_supported", List.of(dpop.getAlgorithms().split(" ")))
+						.claim("dpop_bound_access_tokens_required", dpop.isRequired());
+				}
+			})))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext((securityContext) -> securityContext
 				.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -159,13 +167,38 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		servicePaths.setAuthorizationEventPublisher(context.getBean(CallerDecisionRecorder.class).eventPublisher());
 		servicePaths.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
+		ServletRefusals refusals = this.refusals;
+		Assert.state(refusals != null && this.manager != null, "init(HttpSecurity) was not called");
+		// Before the MDC filter (same position, added first), so that it sees the caller.
+		http.addFilterAfter(new ClientCertificateFilter(certificates(context), refusals, events(context),
+				getSecurityContextHolderStrategy()), BearerTokenAuthenticationFilter.class);
 		http.addFilterAfter(new CallerMdcFilter(getSecurityContextHolderStrategy()),
 				BearerTokenAuthenticationFilter.class);
-		if (this.dpop != null && this.dpopManager != null && this.dpopRefusals != null) {
-			http.addFilterBefore(postProcess(
-					ServletDPoP.filter(this.dpopManager, this.dpopRefusals, getSecurityContextHolderStrategy())),
+		if (this.dpop != null) {
+			http.addFilterBefore(
+					postProcess(ServletDPoP.filter(this.manager, refusals, getSecurityContextHolderStrategy())),
 					BearerTokenAuthenticationFilter.class);
 		}
+	}
+
+	private static ServletRefusals refusals(ApplicationContext context, @Nullable DPoPBinding dpop) {
+		return new ServletRefusals(
+				new RevocationUnavailableEntryPoint(
+						DPoPEntryPoint.decorate(new BearerTokenAuthenticationEntryPoint(), dpop)),
+				new S2sAccessDeniedHandler(), context.getBean(RefusalRecorder.class));
+	}
+
+	/**
+	 * Without the bean (no certificates configured), no certificate is read and
+	 * certificate-bound tokens are refused.
+	 */
+	private static CertificateAuthenticator certificates(ApplicationContext context) {
+		return context.getBeanProvider(CertificateAuthenticator.class).getIfUnique(CertificateAuthenticator::none);
+	}
+
+	private static AuthenticationEventPublisher events(ApplicationContext context) {
+		return new TokenHidingAuthenticationEventPublisher(context.getBeanProvider(AuthenticationEventPublisher.class)
+			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context)));
 	}
 
 	private static @Nullable String bearerToken(HttpServletRequest request) {
@@ -184,9 +217,7 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		ProviderManager manager = (dpop != null)
 				? new ProviderManager(ServletDPoP.bearer(provider, dpop), ServletDPoP.proof(provider, dpop))
 				: new ProviderManager(provider);
-		AuthenticationEventPublisher events = context.getBeanProvider(AuthenticationEventPublisher.class)
-			.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context));
-		manager.setAuthenticationEventPublisher(new TokenHidingAuthenticationEventPublisher(events));
+		manager.setAuthenticationEventPublisher(events(context));
 		// Spring Security observes the managers it builds; this one is built here.
 		return postProcessor(context, ResolvableType.forClass(AuthenticationManager.class)).postProcess(manager);
 	}

@@ -23,6 +23,7 @@ import dev.s2s.security.authorization.S2sServerAccessDeniedHandler;
 import dev.s2s.security.authorization.ServerCallerAuthorizationManager;
 import dev.s2s.security.caller.CallerClassifier;
 import dev.s2s.security.dpop.DPoPBinding;
+import dev.s2s.security.workload.CertificateAuthenticator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -96,6 +97,8 @@ public final class S2sServerHttpConfigurer {
 	private final RefusalRecorder refusalRecorder;
 
 	private @Nullable DPoPBinding dpop;
+
+	private CertificateAuthenticator certificates = CertificateAuthenticator.none();
 
 	private ObjectPostProcessor<ReactiveAuthenticationManager> authenticationPostProcessor = ObjectPostProcessor
 		.identity();
@@ -187,6 +190,18 @@ public final class S2sServerHttpConfigurer {
 	}
 
 	/**
+	 * Set how client certificates prove callers, alone or with a token. The
+	 * auto-configuration sets the one {@code s2s.security.inbound.certificates}
+	 * describes. The default reads no certificate and refuses certificate-bound tokens.
+	 * @param certificates the certificate authenticator
+	 * @since 0.4.0
+	 */
+	public void setCertificateAuthenticator(CertificateAuthenticator certificates) {
+		Assert.notNull(certificates, "certificates cannot be null");
+		this.certificates = certificates;
+	}
+
+	/**
 	 * Set the post-processor of the manager that decides who may call. The
 	 * auto-configuration sets Spring Security's own, which observes the manager when an
 	 * {@code ObservationRegistry} exists. The default changes nothing.
@@ -250,6 +265,9 @@ public final class S2sServerHttpConfigurer {
 			.requestCache((requests) -> requests.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.addFilterAt(new CorrelationIdWebFilter(this.correlationIds), SecurityWebFiltersOrder.FIRST)
+			// Before the caller's context filter (same position, added first).
+			.addFilterAfter(new ClientCertificateWebFilter(this.certificates, this.refusals, this.authenticationEvents),
+					SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(new CallerContextWebFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(
 					new AuthorizationWebFilter(

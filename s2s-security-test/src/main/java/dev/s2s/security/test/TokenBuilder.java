@@ -16,6 +16,7 @@
 
 package dev.s2s.security.test;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.s2s.security.caller.IdentityProvider;
+import dev.s2s.security.workload.CertificateThumbprint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -278,6 +280,18 @@ public final class TokenBuilder {
 	public TokenBuilder boundTo(DPoPKey key) {
 		Args.notNull(key, "key");
 		return claim("cnf", Map.of("jkt", key.thumbprint()));
+	}
+
+	/**
+	 * Binds the token to a client certificate (RFC 8705): {@code cnf} with the
+	 * certificate's {@code x5t#S256} thumbprint.
+	 * @param certificate the certificate the token is bound to
+	 * @return this builder
+	 * @since 0.4.0
+	 */
+	public TokenBuilder certificateBound(X509Certificate certificate) {
+		Args.notNull(certificate, "certificate");
+		return claim("cnf", Map.of("x5t#S256", CertificateThumbprint.of(certificate)));
 	}
 
 	/**

@@ -96,7 +96,8 @@ class ServletAuthorizationIntegrationTests extends AuthorizationIntegrationTests
 		HttpResponse<String> metadata = send(request("/.well-known/oauth-protected-resource").build());
 		assertThat(metadata.statusCode()).isEqualTo(200);
 		assertThat(metadata.body()).contains("\"authorization_servers\":[\"" + issuer.issuerUri() + "\"]")
-			.contains("\"tls_client_certificate_bound_access_tokens\":false");
+			.contains("\"tls_client_certificate_bound_access_tokens\":false")
+			.doesNotContain("dpop_");
 		assertThat(send(request("/stock").build()).headers().firstValue("WWW-Authenticate"))
 			.hasValueSatisfying((challenge) -> assertThat(challenge).contains("resource_metadata="));
 	}

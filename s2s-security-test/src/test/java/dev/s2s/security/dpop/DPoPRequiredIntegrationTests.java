@@ -26,6 +26,7 @@ import dev.s2s.security.test.SigningAlgorithm;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -95,6 +96,21 @@ class DPoPRequiredIntegrationTests {
 			String unbound = issuer.serviceToken("order-service").audience("inventory-service").sign();
 			assertThat(send(app, "Bearer " + unbound, null).statusCode()).as("bearer tokens need no proof")
 				.isEqualTo(200);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "accepted, false", "required, true" })
+	void protectedResourceMetadataTellsWithWhichAlgorithmsAndWhetherDPoPIsRequired(String mode, boolean required)
+			throws Exception {
+		try (ConfigurableApplicationContext app = start(WebApplicationType.SERVLET,
+				"s2s.security.inbound.dpop.mode=" + mode, "s2s.security.inbound.dpop.algorithms=EdDSA,ES256")) {
+			URI metadata = uri(app).resolve("/.well-known/oauth-protected-resource");
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(metadata).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("\"dpop_signing_alg_values_supported\":[\"ES256\",\"EdDSA\"]")
+				.contains("\"dpop_bound_access_tokens_required\":" + required);
 		}
 	}
 

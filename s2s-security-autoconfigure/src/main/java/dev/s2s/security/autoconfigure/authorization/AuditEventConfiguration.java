@@ -60,6 +60,7 @@ class AuditEventConfiguration {
 			data.put("reason", decision.getReason().code());
 			putIfPresent(data, "callerType", decision.getCallerType());
 			putIfPresent(data, "serviceId", decision.getServiceId());
+			putIfPresent(data, "proof", (decision.getProof() != null) ? decision.getProof().tag() : null);
 			putIfPresent(data, "user", decision.getUserId());
 			data.put("method", decision.getHttpMethod());
 			data.put("route", decision.getRoute());

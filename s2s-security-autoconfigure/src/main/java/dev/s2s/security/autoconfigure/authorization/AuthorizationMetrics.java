@@ -71,7 +71,7 @@ final class AuthorizationMetrics implements Consumer<CallerDecision> {
 						? serviceId : "other";
 		Tags tags = new Tags(decision.isGranted() ? "allowed" : "denied", decision.getReason().code(),
 				(decision.getCallerType() != null) ? decision.getCallerType().name().toLowerCase(Locale.ROOT) : "none",
-				service);
+				service, (decision.getProof() != null) ? decision.getProof().tag() : "none");
 		this.counters.computeIfAbsent(tags, (key) -> register(key, meters)).increment();
 	}
 
@@ -82,10 +82,11 @@ final class AuthorizationMetrics implements Consumer<CallerDecision> {
 			.tag("reason", tags.reason())
 			.tag("caller.type", tags.callerType())
 			.tag("caller.id", tags.callerId())
+			.tag("caller.proof", tags.proof())
 			.register(registry);
 	}
 
-	private record Tags(String outcome, String reason, String callerType, String callerId) {
+	private record Tags(String outcome, String reason, String callerType, String callerId, String proof) {
 
 	}
 

@@ -48,7 +48,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 @ConditionalOnClass(BearerTokenAuthenticationToken.class)
 @ConditionalOnTrustedIssuers
 @EnableConfigurationProperties(S2sInboundProperties.class)
-@Import({ InboundTokenConfiguration.class, ReactiveInboundConfiguration.class, InboundMetricsConfiguration.class })
+@Import({ InboundTokenConfiguration.class, ReactiveInboundConfiguration.class, InboundMetricsConfiguration.class,
+		CertificateConfiguration.class })
 public final class S2sInboundAutoConfiguration {
 
 }

@@ -27,6 +27,7 @@ import dev.s2s.security.revocation.RevocationFailMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
@@ -62,6 +63,12 @@ public class S2sInboundProperties {
 	private final Revocation revocation = new Revocation();
 
 	private final Dpop dpop = new Dpop();
+
+	/**
+	 * Client certificates as workload identities.
+	 */
+	@NestedConfigurationProperty
+	private final CertificateProperties certificates = new CertificateProperties();
 
 	/**
 	 * Identity providers whose tokens this service accepts. A token's 'iss' only selects
@@ -146,10 +153,19 @@ public class S2sInboundProperties {
 	}
 
 	/**
+	 * Client certificates as workload identities.
+	 * @return the certificate settings
+	 */
+	public CertificateProperties getCertificates() {
+		return this.certificates;
+	}
+
+	/**
 	 * Fail, naming the key, on a value that cannot work.
 	 */
 	public void validate() {
 		String prefix = "s2s.security.inbound.";
+		this.certificates.validate();
 		ValidValues.notNegative(prefix + "clock-skew", this.clockSkew);
 		ValidValues.positive(prefix + "max-token-lifetime", this.maxTokenLifetime);
 		ValidValues.positive(prefix + "jwks.cache-time-to-live", this.jwks.cacheTimeToLive);

@@ -30,6 +30,7 @@ import dev.s2s.security.caller.CallerClassifier;
 import dev.s2s.security.dpop.DPoPBinding;
 import dev.s2s.security.web.RefusalRecorder;
 import dev.s2s.security.web.S2sServerHttpConfigurer;
+import dev.s2s.security.workload.CertificateAuthenticator;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -79,7 +80,8 @@ class ReactiveWebSecurityConfiguration {
 			ServicePathRules rules, CallerPolicies policies, ObjectProvider<RequestMappingHandlerMapping> controllers,
 			ObjectProvider<RouterFunctionMapping> functions, CallerDecisionRecorder recorder,
 			CorrelationIds correlationIds, ObjectProvider<AuthenticationEventPublisher> authenticationEvents,
-			RefusalRecorder refusals, ObjectProvider<DPoPBinding> dpop, ApplicationContext context) {
+			RefusalRecorder refusals, ObjectProvider<DPoPBinding> dpop,
+			ObjectProvider<CertificateAuthenticator> certificates, ApplicationContext context) {
 		List<HandlerMapping> mappings = Stream.concat(controllers.stream(), functions.stream())
 			.map(HandlerMapping.class::cast)
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
@@ -87,6 +89,7 @@ class ReactiveWebSecurityConfiguration {
 		S2sServerHttpConfigurer s2s = new S2sServerHttpConfigurer(decoder, classifier,
 				new ServerCallerAuthorizationManager(rules, policies, mappings, recorder), correlationIds,
 				authenticationEvents.getIfUnique(() -> new DefaultAuthenticationEventPublisher(context)), refusals);
+		s2s.setCertificateAuthenticator(certificates.getIfUnique(CertificateAuthenticator::none));
 		s2s.setAuthenticationManagerPostProcessor(
 				S2sWebSecurityPostProcessors.of(context, ResolvableType.forClass(ReactiveAuthenticationManager.class)));
 		s2s.setAuthorizationManagerPostProcessor(S2sWebSecurityPostProcessors.of(context,

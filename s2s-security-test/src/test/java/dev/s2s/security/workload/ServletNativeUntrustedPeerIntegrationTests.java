@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package dev.s2s.security.workload;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@link UntrustedPeerIntegrationTests}: Spring MVC on Tomcat with RemoteIpValve.
+ *
+ * @author s2s-security team
+ */
+@SpringBootTest(classes = ServletNativeUntrustedPeerIntegrationTests.App.class,
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
+class ServletNativeUntrustedPeerIntegrationTests extends UntrustedPeerIntegrationTests {
+
+	@DynamicPropertySource
+	static void registerProperties(DynamicPropertyRegistry registry) {
+		properties(registry, "native");
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import({ ForwardedCertificateIntegrationTests.Endpoints.class, PeerController.class })
+	static class App {
+
+	}
+
+	@RestController
+	static class PeerController {
+
+		@GetMapping("/peer")
+		String peer(HttpServletRequest request) {
+			return request.getRemoteAddr();
+		}
+
+	}
+
+}
