@@ -168,7 +168,7 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 		servicePaths.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
 		http.addFilterAfter(postProcess(servicePaths), AuthorizationFilter.class);
 		ServletRefusals refusals = this.refusals;
-		Assert.state(refusals != null && this.manager != null, "init(HttpSecurity) was not called");
+		Assert.state(refusals != null && this.manager != null, "setBuilder(HttpSecurity) was not called");
 		// Before the MDC filter (same position, added first), so that it sees the caller.
 		http.addFilterAfter(new ClientCertificateFilter(certificates(context), refusals, events(context),
 				getSecurityContextHolderStrategy()), BearerTokenAuthenticationFilter.class);
