@@ -123,6 +123,11 @@ final class TokenEndpoint {
 		List<String> scopes = (scope != null) ? Arrays.asList(scope.trim().split(" +"))
 				: (defaultScopes != null) ? defaultScopes : List.of();
 		token.scopes(scopes.toArray(String[]::new));
+		if (!request.clientCertificates().isEmpty()) {
+			// RFC 8705 section 3: a token requested over mutual TLS is bound to the
+			// client's certificate.
+			token.certificateBound(request.clientCertificates().get(0));
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", token.sign());
 		if (issuedTokenType != null) {

@@ -70,17 +70,19 @@ class RestClientConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> s2sTargetRedirectsRequestFactoryBuilderCustomizer(
-			ObjectProvider<ServiceTokens> serviceTokens) {
+			ObjectProvider<ServiceTokens> serviceTokens, ObjectProvider<TargetCertificates> certificates) {
 		return (builder) -> new TargetRedirectsRequestFactoryBuilder(builder,
-				() -> new TargetRedirects(serviceTokens.getObject()));
+				() -> new TargetRedirects(serviceTokens.getObject()),
+				() -> certificates.getIfAvailable(() -> TargetCertificates.NONE));
 	}
 
 	@Bean
 	SmartInitializingSingleton s2sRequestFactoryBuilderCheck(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
-			ObjectProvider<HttpClientSettings> settings) {
+			ObjectProvider<HttpClientSettings> settings, ObjectProvider<TargetCertificates> certificates) {
 		return () -> builder.ifAvailable((applied) -> TargetRedirects.requireDecorated(applied,
 				TargetRedirectsRequestFactoryBuilder.class, settings.getIfAvailable(HttpClientSettings::defaults),
-				"ClientHttpRequestFactoryBuilder", "ClientHttpRequestFactoryBuilderCustomizer"));
+				certificates.getIfAvailable(() -> TargetCertificates.NONE), "ClientHttpRequestFactoryBuilder",
+				"ClientHttpRequestFactoryBuilderCustomizer"));
 	}
 
 	@Bean

@@ -66,17 +66,19 @@ class WebClientConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ClientHttpConnectorBuilderCustomizer<ClientHttpConnectorBuilder<?>> s2sTargetRedirectsConnectorBuilderCustomizer(
-			ObjectProvider<ServiceTokens> serviceTokens) {
+			ObjectProvider<ServiceTokens> serviceTokens, ObjectProvider<TargetCertificates> certificates) {
 		return (builder) -> new TargetRedirectsConnectorBuilder(builder,
-				() -> new TargetRedirects(serviceTokens.getObject()));
+				() -> new TargetRedirects(serviceTokens.getObject()),
+				() -> certificates.getIfAvailable(() -> TargetCertificates.NONE));
 	}
 
 	@Bean
 	SmartInitializingSingleton s2sConnectorBuilderCheck(ObjectProvider<ClientHttpConnectorBuilder<?>> builder,
-			ObjectProvider<HttpClientSettings> settings) {
+			ObjectProvider<HttpClientSettings> settings, ObjectProvider<TargetCertificates> certificates) {
 		return () -> builder.ifAvailable((applied) -> TargetRedirects.requireDecorated(applied,
 				TargetRedirectsConnectorBuilder.class, settings.getIfAvailable(HttpClientSettings::defaults),
-				"ClientHttpConnectorBuilder", "ClientHttpConnectorBuilderCustomizer"));
+				certificates.getIfAvailable(() -> TargetCertificates.NONE), "ClientHttpConnectorBuilder",
+				"ClientHttpConnectorBuilderCustomizer"));
 	}
 
 	@Bean
