@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -34,6 +36,8 @@ import org.springframework.boot.ssl.SslBundles;
  */
 final class BundleSslContext implements Supplier<SSLContext> {
 
+	private static final Log logger = LogFactory.getLog(BundleSslContext.class);
+
 	private final SslBundles bundles;
 
 	private final String name;
@@ -43,6 +47,9 @@ final class BundleSslContext implements Supplier<SSLContext> {
 	BundleSslContext(SslBundles bundles, String name) {
 		this.bundles = bundles;
 		this.name = name;
+		// Tells Boot the bundle is reloadable here (else it warns on every update).
+		bundles.addBundleUpdateHandler(name, (updated) -> logger.info("SSL bundle '" + name
+				+ "' was updated: the token endpoint gets its new certificate from the next token request on"));
 	}
 
 	@Override

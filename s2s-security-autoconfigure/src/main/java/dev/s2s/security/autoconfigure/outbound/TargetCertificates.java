@@ -18,6 +18,8 @@ package dev.s2s.security.autoconfigure.outbound;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -40,6 +42,8 @@ import org.springframework.util.StringUtils;
  * @author s2s-security team
  */
 final class TargetCertificates {
+
+	private static final Log logger = LogFactory.getLog(TargetCertificates.class);
 
 	static final TargetCertificates NONE = new TargetCertificates(Map.of(), null);
 
@@ -82,6 +86,10 @@ final class TargetCertificates {
 								+ "on the client. Name the same bundle in both, or set only '" + key + "'.");
 			}
 			names.put(target, bundle);
+			// Tells Boot the bundle is reloadable here (else it warns on every update).
+			bundles.addBundleUpdateHandler(bundle,
+					(updated) -> logger.info("SSL bundle '" + bundle + "' was updated: target '" + target
+							+ "' presents its new certificate from the next connection on"));
 		});
 		return names.isEmpty() ? NONE : new TargetCertificates(Map.copyOf(names), bundles);
 	}
