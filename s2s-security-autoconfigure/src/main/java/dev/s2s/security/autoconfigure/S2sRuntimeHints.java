@@ -22,6 +22,7 @@ import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.annotation.UserCaller;
 import dev.s2s.security.authorization.CallerDecision;
 import dev.s2s.security.caller.CallerAuthentication;
+import dev.s2s.security.caller.CallerProof;
 import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.caller.UserAuthentication;
@@ -53,7 +54,7 @@ final class S2sRuntimeHints implements RuntimeHintsRegistrar {
 			hints.reflection().registerType(annotation, MemberCategory.INVOKE_DECLARED_METHODS);
 		}
 		for (Class<?> type : List.of(CallerAuthentication.class, ServiceAuthentication.class, UserAuthentication.class,
-				DelegatedAuthentication.class, CallerDecision.class, Refusal.class)) {
+				DelegatedAuthentication.class, CallerDecision.class, CallerProof.class, Refusal.class)) {
 			hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
 		if (ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", classLoader)) {

@@ -25,6 +25,7 @@ import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
@@ -145,7 +146,11 @@ public final class CertificateAuthenticator {
 		}
 		String serviceId = this.identities.serviceId(presented);
 		if (tokenCaller == null) {
-			return this.requiredProof.certificateAlone() ? new ServiceAuthentication(presented, serviceId) : current;
+			// Never in place of another authentication the chain made.
+			boolean unauthenticated = current == null || current instanceof AnonymousAuthenticationToken
+					|| !current.isAuthenticated();
+			return (unauthenticated && this.requiredProof.certificateAlone())
+					? new ServiceAuthentication(presented, serviceId) : current;
 		}
 		String tokenService = serviceOf(tokenCaller);
 		if (tokenService != null && !tokenService.equals(serviceId)) {

@@ -379,10 +379,14 @@ abstract class AuthorizationIntegrationTests {
 	}
 
 	private double count(String outcome, String reason, String callerId) {
+		// One counter: a delegated caller of the same service id, or a caller proven by
+		// another proof, is counted apart.
 		Counter counter = this.meters.find(METER)
 			.tag("outcome", outcome)
 			.tag("reason", reason)
+			.tag("caller.type", "service")
 			.tag("caller.id", callerId)
+			.tag("caller.proof", "token")
 			.counter();
 		return (counter != null) ? counter.count() : 0;
 	}

@@ -28,8 +28,11 @@ import dev.s2s.security.test.TestCertificate;
 import dev.s2s.security.test.TestCertificateAuthority;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,16 @@ class CertificateAuthenticatorTests {
 			assertThat(service.getAuthorities()).extracting(GrantedAuthority::getAuthority)
 				.containsExactly("FACTOR_X509");
 		});
+	}
+
+	@Test
+	void certificateNeverReplacesAnotherAuthenticationOfTheChain() {
+		Authentication basic = UsernamePasswordAuthenticationToken.authenticated("operator", null, List.of());
+		assertThat(authenticator(RequiredProof.EITHER).authenticate(basic, order.certificate())).isSameAs(basic);
+		Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+		assertThat(authenticator(RequiredProof.EITHER).authenticate(anonymous, order.certificate()))
+			.isInstanceOf(ServiceAuthentication.class);
 	}
 
 	@Test

@@ -253,6 +253,18 @@ abstract class WorkloadIdentityIntegrationTests {
 		assertThat(refusals("missing_token")).isPositive();
 	}
 
+	@Test
+	void genuineCertificateWinsOverAForgedHeaderThatContradictsIt() throws Exception {
+		HttpResponse<String> response = send(client(ca.svid("ns/shop/sa/payment-service")),
+				request(null, "/stock").header("X-Forwarded-Client-Cert", ForwardedCertificatesTests.xfcc(order))
+					.header("Client-Cert", ForwardedCertificatesTests.clientCert(order))
+					.build());
+		// The caller is the certificate's payment-service, which the annotation does not
+		// list.
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(decisions("denied", "certificate")).isPositive();
+	}
+
 	void assertRefused(HttpResponse<String> response, String reason, String description) {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
