@@ -236,6 +236,15 @@ public final class ServiceTokens implements AutoCloseable {
 	}
 
 	/**
+	 * Forget every cached token, so that the next call of each target fetches a new one:
+	 * for when what the tokens were issued for changed, such as the client certificate
+	 * they are bound to (RFC 8705) after a rotation.
+	 */
+	public void invalidateAll() {
+		this.cache.clear();
+	}
+
+	/**
 	 * Return the target a URL belongs to: same scheme, host and port as one of its base
 	 * URLs, and a path under the base URL's path. The longest base path wins.
 	 * @param url the request URL

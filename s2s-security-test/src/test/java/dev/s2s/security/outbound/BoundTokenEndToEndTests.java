@@ -46,6 +46,7 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -165,6 +166,29 @@ class BoundTokenEndToEndTests {
 			assertThat(response.statusCode()).isEqualTo(401);
 			assertThat(response.headers().firstValue("WWW-Authenticate"))
 				.hasValueSatisfying((challenge) -> assertThat(challenge).contains("none was presented"));
+		});
+	}
+
+	@Test
+	void rotatedCertificateGetsANewBoundTokenAndIsPresentedToTheTarget() {
+		TestCertificate rotated = ca.svid("ns/shop/sa/order-service");
+		orderService().run((context) -> {
+			String url = "https://127.0.0.1:" + this.port + "/stock";
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			assertThat(client.get().uri(url).retrieve().body(String.class))
+				.isEqualTo("service:order-service proof=token_and_certificate");
+			String before = context.getBean(ServiceTokens.class).getToken("inventory-service");
+			context.getBean(SslBundleRegistry.class).updateBundle("svid", rotated.sslBundle(ca));
+			// The old token is bound to the old certificate: forgotten at the update, not
+			// after the target refused it.
+			String after = context.getBean(ServiceTokens.class).getToken("inventory-service");
+			assertThat(SignedJWT.parse(before).getJWTClaimsSet().getJSONObjectClaim("cnf")).containsEntry("x5t#S256",
+					order.thumbprint());
+			assertThat(SignedJWT.parse(after).getJWTClaimsSet().getJSONObjectClaim("cnf")).containsEntry("x5t#S256",
+					rotated.thumbprint());
+			assertThat(client.get().uri(url).retrieve().body(String.class))
+				.isEqualTo("service:order-service proof=token_and_certificate");
+			assertThat(issuer.requests(Endpoint.TOKEN)).hasSize(2);
 		});
 	}
 

@@ -40,7 +40,14 @@ class ServiceTokensConfiguration {
 				metrics.getIfAvailable(() -> TokenMetrics.NONE), bundles.getIfAvailable());
 		builder.observations(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		ServiceTokens tokens = builder.build();
+		String bundle = properties.getSslBundle();
+		SslBundles registry = bundles.getIfAvailable();
+		if (bundle != null && registry != null) {
+			// Tokens bound to the old certificate would be refused with the new one.
+			registry.addBundleUpdateHandler(bundle, (updated) -> tokens.invalidateAll());
+		}
+		return tokens;
 	}
 
 	@Bean
