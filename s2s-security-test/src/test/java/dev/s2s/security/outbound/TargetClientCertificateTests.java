@@ -35,16 +35,21 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +78,8 @@ class TargetClientCertificateTests {
 				SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				RestTemplateAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class))
+				WebClientAutoConfiguration.class, HttpServiceClientPropertiesAutoConfiguration.class,
+				HttpServiceClientAutoConfiguration.class))
 		.withPropertyValues("s2s.security.service-id=order-service",
 				"s2s.security.outbound.token-uri=" + issuer.tokenUri(),
 				"s2s.security.outbound.client-secret=order-secret",
@@ -167,6 +173,32 @@ class TargetClientCertificateTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
+	@Test
+	void httpExchangeGroupNamedAfterTheTargetPresentsTheTargetsCertificate() {
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.inventory-service.ssl-bundle=order")
+			.withUserConfiguration(StockApiConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean(StockApi.class).stock()).isEqualTo("ok");
+				assertThat(this.inventory.seen()).singleElement()
+					.satisfies((seen) -> assertThat(seen.certificate()).isEqualTo(order.certificate()));
+			});
+	}
+
+	@Test
+	void bundleOfTheGroupAloneAppliesToTheGroupsClientsAlone() {
+		this.contextRunner.withPropertyValues("spring.http.serviceclient.inventory-service.ssl.bundle=order")
+			.withUserConfiguration(StockApiConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean(StockApi.class).stock()).isEqualTo("ok");
+				assertThat(this.inventory.seen()).singleElement()
+					.satisfies((seen) -> assertThat(seen.certificate()).isEqualTo(order.certificate()));
+				RestClient restClient = context.getBean(RestClient.Builder.class).build();
+				assertThat(failure(
+						() -> restClient.get().uri(this.inventory.url() + "/stock").retrieve().toBodilessEntity()))
+					.isNotNull();
+			});
+	}
+
 	static List<Function<String, String>> clients(AssertableApplicationContext context) {
 		RestClient restClient = context.getBean(RestClient.Builder.class).build();
 		RestTemplate restTemplate = context.getBean(RestTemplateBuilder.class).build();
@@ -183,6 +215,19 @@ class TargetClientCertificateTests {
 			.stream()
 			.map((entry) -> entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
+	}
+
+	interface StockApi {
+
+		@GetExchange("/stock")
+		String stock();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportHttpServices(group = "inventory-service", types = StockApi.class)
+	static class StockApiConfiguration {
+
 	}
 
 	private static Throwable failure(Runnable call) {
