@@ -16,6 +16,10 @@
 
 package dev.s2s.security.outbound;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,9 @@ import dev.s2s.security.test.FakeTokenIssuer;
 import dev.s2s.security.test.TestCertificate;
 import dev.s2s.security.test.TestCertificateAuthority;
 import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -141,6 +147,36 @@ class TargetClientCertificateTests {
 					.containsExactly(order.certificate(), order.certificate(), order.certificate(),
 							rotated.certificate(), rotated.certificate(), rotated.certificate());
 			});
+	}
+
+	@Test
+	void bundleBootReloadsFromItsFilesIsPresentedWithoutARestart(@TempDir Path certs) throws IOException {
+		TestCertificate rotated = ca.svid("ns/shop/sa/order-service");
+		write(certs, order);
+		Files.writeString(certs.resolve("bundle.pem"), ca.caCertificatePem());
+		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.inventory-service.ssl-bundle=svid",
+				"spring.ssl.bundle.watch.file.quiet-period=100ms", "spring.ssl.bundle.pem.svid.reload-on-update=true",
+				"spring.ssl.bundle.pem.svid.keystore.certificate=file:" + certs.resolve("svid.pem"),
+				"spring.ssl.bundle.pem.svid.keystore.private-key=file:" + certs.resolve("svid_key.pem"),
+				"spring.ssl.bundle.pem.svid.truststore.certificate=file:" + certs.resolve("bundle.pem"))
+			.run((context) -> {
+				RestClient restClient = context.getBean(RestClient.Builder.class).build();
+				String url = this.inventory.url() + "/stock";
+				restClient.get().uri(url).retrieve().body(String.class);
+				write(certs, rotated);
+				Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+					restClient.get().uri(url).retrieve().body(String.class);
+					List<TlsServer.Seen> seen = this.inventory.seen();
+					assertThat(seen.get(seen.size() - 1).certificate()).isEqualTo(rotated.certificate());
+				});
+				assertThat(this.inventory.seen().get(0).certificate()).isEqualTo(order.certificate());
+			});
+	}
+
+	private static void write(Path directory, TestCertificate certificate) throws IOException {
+		// The key first: the watcher reloads once the pair is consistent again.
+		Files.writeString(directory.resolve("svid_key.pem"), certificate.privateKeyPem());
+		Files.writeString(directory.resolve("svid.pem"), certificate.chainPem());
 	}
 
 	@Test
