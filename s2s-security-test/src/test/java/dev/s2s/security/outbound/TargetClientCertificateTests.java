@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -177,6 +178,51 @@ class TargetClientCertificateTests {
 		// The key first: the watcher reloads once the pair is consistent again.
 		Files.writeString(directory.resolve("svid_key.pem"), certificate.privateKeyPem());
 		Files.writeString(directory.resolve("svid.pem"), certificate.chainPem());
+	}
+
+	@Test
+	void onlyUrlsUnderTheBaseUrlGetTheCertificateOnTheSameHostAndPort() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.targets.other-api.base-urls=" + this.other.url() + "/api",
+					"s2s.security.outbound.targets.other-api.ssl-bundle=order")
+			.run((context) -> {
+				for (Function<String, String> client : clients(context)) {
+					client.apply(this.other.url() + "/api/items");
+					client.apply(this.other.url() + "/apiary");
+					client.apply(this.other.url() + "/public");
+				}
+				assertThat(this.other.seen()).extracting(TlsServer.Seen::certificate)
+					.containsExactly(order.certificate(), null, null, order.certificate(), null, null,
+							order.certificate(), null, null);
+			});
+	}
+
+	@Test
+	void targetGetsTheCertificateWhenClientsDoNotFollowRedirects() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.targets.inventory-service.ssl-bundle=order",
+					"spring.http.clients.redirects=dont-follow")
+			.run((context) -> {
+				for (Function<String, String> client : clients(context)) {
+					assertThat(client.apply(this.inventory.url() + "/stock")).isEqualTo("ok");
+					assertThat(client.apply(this.other.url() + "/landing")).isEqualTo("ok");
+				}
+				assertThat(this.inventory.seen()).hasSize(3)
+					.allSatisfy((seen) -> assertThat(seen.certificate()).isEqualTo(order.certificate()));
+				assertThat(this.other.seen()).hasSize(3).allSatisfy((seen) -> assertThat(seen.certificate()).isNull());
+			});
+	}
+
+	@Test
+	void applicationsOwnRequestFactoryBuilderBeanFailsStartupWhileATargetHasABundle() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.targets.inventory-service.ssl-bundle=order",
+					"spring.http.clients.redirects=dont-follow")
+			.withBean(ClientHttpRequestFactoryBuilder.class, ClientHttpRequestFactoryBuilder::jdk)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("defines its own ClientHttpRequestFactoryBuilder bean")
+				.hasMessageContaining("s2s.security.outbound.targets.<name>.ssl-bundle"));
 	}
 
 	@Test

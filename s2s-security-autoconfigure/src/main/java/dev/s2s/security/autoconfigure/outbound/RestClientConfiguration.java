@@ -43,8 +43,10 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
  * {@link TargetRedirects} is applied where every factory is made, Boot's
  * {@link ClientHttpRequestFactoryBuilder}, so a factory the application builds through it
  * ({@code RestClientSsl}, {@code requestFactory(builder.build(settings))}) keeps the
- * rule, and the builder's own settings stay. An application's own builder bean, which
- * Boot does not customize, fails startup while redirects are followed.
+ * rule, and the builder's own settings stay; a target's {@code ssl-bundle}
+ * ({@link TargetCertificates}) is applied there too, to the target's URLs only. An
+ * application's own builder bean, which Boot does not customize, fails startup while
+ * redirects are followed or a target has a bundle.
  *
  * @author s2s-security team
  */
