@@ -226,6 +226,20 @@ class TargetClientCertificateTests {
 	}
 
 	@Test
+	void targetWhoseNameCannotNameAGroupStillGetsItsCertificate() {
+		this.contextRunner
+			.withPropertyValues("s2s.security.outbound.targets[Inventory_Svc].base-urls=" + this.inventory.url(),
+					"s2s.security.outbound.targets[Inventory_Svc].ssl-bundle=order",
+					"s2s.security.outbound.targets.inventory-service.base-urls=https://127.0.0.1:1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				clients(context).forEach((client) -> client.apply(this.inventory.url() + "/stock"));
+				assertThat(this.inventory.seen()).hasSize(3)
+					.allSatisfy((seen) -> assertThat(seen.certificate()).isEqualTo(order.certificate()));
+			});
+	}
+
+	@Test
 	void unknownBundleFailsStartupNamingTheKey() {
 		this.contextRunner.withPropertyValues("s2s.security.outbound.targets.inventory-service.ssl-bundle=orders")
 			.run((context) -> assertThat(context).getFailure()

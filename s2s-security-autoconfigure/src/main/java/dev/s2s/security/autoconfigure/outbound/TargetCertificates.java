@@ -23,6 +23,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -65,11 +66,13 @@ final class TargetCertificates {
 		properties.getTargets().forEach((target, settings) -> {
 			String key = PREFIX + target + ".ssl-bundle";
 			String bundle = settings.getSslBundle();
-			String groupKey = "spring.http.serviceclient." + target + ".ssl.bundle";
-			String group = binder.bind(groupKey, String.class).orElse(null);
 			if (bundle == null) {
 				return;
 			}
+			String groupKey = "spring.http.serviceclient." + target + ".ssl.bundle";
+			// A target name that is no valid property name segment cannot name a group.
+			String group = ConfigurationPropertyName.isValid(groupKey)
+					? binder.bind(groupKey, String.class).orElse(null) : null;
 			if (!StringUtils.hasText(bundle)) {
 				throw new InvalidConfigurationPropertyValueException(key, bundle,
 						"Name a bundle of 'spring.ssl.bundle', or remove the property.");
