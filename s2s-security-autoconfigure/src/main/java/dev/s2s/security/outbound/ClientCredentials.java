@@ -35,6 +35,8 @@ import java.util.Base64;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -43,8 +45,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.PKITLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.auth.SelfSignedTLSClientAuthentication;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import org.jspecify.annotations.Nullable;
 
@@ -52,9 +56,10 @@ import org.springframework.util.Assert;
 
 /**
  * How this service authenticates to the token endpoint: {@code client_secret_basic},
- * {@code client_secret_post} or {@code private_key_jwt}. Secrets and keys come from
- * suppliers, asked once per token request, so a rotated secret file is picked up. The
- * {@link #toString()} shows the client id and the method, never the secret.
+ * {@code client_secret_post}, {@code private_key_jwt}, or by its client certificate,
+ * {@code tls_client_auth} and {@code self_signed_tls_client_auth}. Secrets and keys come
+ * from suppliers, asked once per token request, so a rotated secret file is picked up.
+ * The {@link #toString()} shows the client id and the method, never the secret.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -111,6 +116,32 @@ public final class ClientCredentials {
 		Assert.notNull(key, "key cannot be null");
 		return new ClientCredentials(clientId, "private_key_jwt",
 				(tokenUri) -> signedAssertion(clientId, tokenUri, key.get(), keyId));
+	}
+
+	/**
+	 * Mutual-TLS client authentication with a certificate issued by a certificate
+	 * authority the identity provider trusts ({@code tls_client_auth}, RFC 8705 section
+	 * 2.1): the request carries only the client id, the certificate is the TLS context's
+	 * (see {@link ServiceTokens.Builder#sslContext(Supplier)}), and no secret exists.
+	 * @param clientId the client id
+	 * @return the credentials
+	 */
+	public static ClientCredentials tlsClientAuth(String clientId) {
+		return new ClientCredentials(clientId, "tls_client_auth",
+				(tokenUri) -> new PKITLSClientAuthentication(new ClientID(clientId), (SSLSocketFactory) null));
+	}
+
+	/**
+	 * Mutual-TLS client authentication with a self-signed certificate registered with the
+	 * identity provider ({@code self_signed_tls_client_auth}, RFC 8705 section 2.2): as
+	 * {@link #tlsClientAuth(String)}, the provider checking the certificate against the
+	 * client's registered keys instead of a chain.
+	 * @param clientId the client id
+	 * @return the credentials
+	 */
+	public static ClientCredentials selfSignedTlsClientAuth(String clientId) {
+		return new ClientCredentials(clientId, "self_signed_tls_client_auth",
+				(tokenUri) -> new SelfSignedTLSClientAuthentication(new ClientID(clientId), (SSLSocketFactory) null));
 	}
 
 	/**

@@ -34,6 +34,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
 
 import dev.s2s.security.inbound.LogRateLimiter;
 import dev.s2s.security.inbound.LogSanitizer;
@@ -112,7 +115,7 @@ public final class ServiceTokens implements AutoCloseable {
 				new TokenEndpointClient.TokenSettings(builder.connectTimeout, builder.readTimeout, builder.deadline,
 						builder.maxResponseSize, builder.defaultTokenLifetime, builder.maxTokenLifetime,
 						builder.renewAtFraction, builder.audienceParameter),
-				builder.clock, this.executor, this.dpop);
+				builder.clock, this.executor, this.dpop, builder.sslContext);
 		TokenMetrics metrics = builder.metrics;
 		Clock clock = builder.clock;
 		this.cache = new TokenCache(
@@ -257,6 +260,15 @@ public final class ServiceTokens implements AutoCloseable {
 				incoming != null && this.cache.evict(resolved.exchangeKey(incoming.getTokenValue()), rejected);
 			case FORWARD -> false;
 		};
+	}
+
+	/**
+	 * Forget every cached token, so that the next call of each target fetches a new one:
+	 * for when what the tokens were issued for changed, such as the client certificate
+	 * they are bound to (RFC 8705) after a rotation.
+	 */
+	public void invalidateAll() {
+		this.cache.clear();
 	}
 
 	/**
@@ -463,6 +475,8 @@ public final class ServiceTokens implements AutoCloseable {
 
 		private Clock clock = Clock.systemUTC();
 
+		private Supplier<@Nullable SSLContext> sslContext = () -> null;
+
 		private Builder(ClientCredentials credentials) {
 			Assert.notNull(credentials, "credentials cannot be null");
 			this.credentials = credentials;
@@ -631,6 +645,22 @@ public final class ServiceTokens implements AutoCloseable {
 		public Builder clock(Clock clock) {
 			Assert.notNull(clock, "clock cannot be null");
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * The TLS context of connections to the token endpoint: its trust material and,
+		 * for {@link ClientCredentials#tlsClientAuth(String)} and
+		 * {@link ClientCredentials#selfSignedTlsClientAuth(String)}, the client
+		 * certificate. Asked before every token request; a different instance than the
+		 * last one (a rotated certificate) is used from the next connection on. The
+		 * default is the JDK's default context.
+		 * @param sslContext supplies the current context
+		 * @return this builder
+		 */
+		public Builder sslContext(Supplier<SSLContext> sslContext) {
+			Assert.notNull(sslContext, "sslContext cannot be null");
+			this.sslContext = sslContext::get;
 			return this;
 		}
 

@@ -137,6 +137,13 @@ final class TokenCache {
 	}
 
 	/**
+	 * Forget every cached token; renewals in flight still land.
+	 */
+	void clear() {
+		this.tokens.synchronous().invalidateAll();
+	}
+
+	/**
 	 * Until when token requests for a key back off after failures.
 	 * @param key the key
 	 * @return the time of the next attempt, or {@code null} when not backing off

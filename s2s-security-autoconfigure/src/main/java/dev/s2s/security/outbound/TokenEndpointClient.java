@@ -35,7 +35,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
@@ -61,12 +64,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Asks the token endpoint for one token. Nimbus builds the request (grant, client
  * authentication, {@code resource}/{@code audience}) and parses the response; the JDK
- * HTTP client carries it with connect and read timeouts, no redirects and a bounded body.
- * At the deadline the exchange itself is aborted, so that a dribbling endpoint never has
- * more than one request per token open. An issued token is used only if it is a valid RFC
- * 6750 bearer value, and for at most the longest lifetime configured. Every failure
- * becomes a {@link ServiceTokenException} that names the target and the client, never the
- * endpoint, a token or the response body; a {@code 429} or {@code 503} carries its
+ * HTTP client carries it with connect and read timeouts, no redirects, a bounded body
+ * and, when one is configured, the TLS context of the token endpoint connection (its
+ * client certificate authenticates the client for {@code tls_client_auth}). At the
+ * deadline the exchange itself is aborted, so that a dribbling endpoint never has more
+ * than one request per token open. An issued token is used only if it is a valid RFC 6750
+ * bearer value, and for at most the longest lifetime configured. Every failure becomes a
+ * {@link ServiceTokenException} that names the target and the client, never the endpoint,
+ * a token or the response body; a {@code 429} or {@code 503} carries its
  * {@code Retry-After}.
  *
  * @author s2s-security team
@@ -79,7 +84,9 @@ final class TokenEndpointClient {
 	/** RFC 6750 section 2.1. */
 	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
-	private final HttpClient http;
+	private final Supplier<@Nullable SSLContext> sslContext;
+
+	private volatile Connection connection;
 
 	private final @Nullable URI tokenUri;
 
@@ -98,12 +105,8 @@ final class TokenEndpointClient {
 	private final @Nullable DPoPProofs dpop;
 
 	TokenEndpointClient(@Nullable URI tokenUri, @Nullable URI issuerUri, ClientCredentials credentials,
-			TokenSettings settings, Clock clock, Executor executor) {
-		this(tokenUri, issuerUri, credentials, settings, clock, executor, null);
-	}
-
-	TokenEndpointClient(@Nullable URI tokenUri, @Nullable URI issuerUri, ClientCredentials credentials,
-			TokenSettings settings, Clock clock, Executor executor, @Nullable DPoPProofs dpop) {
+			TokenSettings settings, Clock clock, Executor executor, @Nullable DPoPProofs dpop,
+			Supplier<@Nullable SSLContext> sslContext) {
 		this.dpop = dpop;
 		this.tokenUri = tokenUri;
 		this.issuerUri = issuerUri;
@@ -111,11 +114,38 @@ final class TokenEndpointClient {
 		this.settings = settings;
 		this.clock = clock;
 		this.executor = executor;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(settings.connectTimeout())
+		this.sslContext = sslContext;
+		this.connection = connect(sslContext.get());
+	}
+
+	private Connection connect(@Nullable SSLContext context) {
+		HttpClient.Builder builder = HttpClient.newBuilder()
+			.connectTimeout(this.settings.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
-			.executor(executor)
-			.build();
+			.executor(this.executor);
+		if (context != null) {
+			builder.sslContext(context);
+		}
+		return new Connection(context, builder.build());
+	}
+
+	/**
+	 * The client for the current TLS context: a new one when the context changed (a
+	 * rotated client certificate), so the next connection presents the new certificate.
+	 */
+	private HttpClient http() {
+		SSLContext context = this.sslContext.get();
+		Connection current = this.connection;
+		if (current.context() != context) {
+			synchronized (this) {
+				current = this.connection;
+				if (current.context() != context) {
+					current = connect(context);
+					this.connection = current;
+				}
+			}
+		}
+		return current.http();
 	}
 
 	/**
@@ -209,7 +239,7 @@ final class TokenEndpointClient {
 
 	private CompletableFuture<Response> send(HttpRequest request,
 			AtomicReference<@Nullable CompletableFuture<?>> exchange) {
-		CompletableFuture<HttpResponse<byte[]>> sent = this.http.sendAsync(request,
+		CompletableFuture<HttpResponse<byte[]>> sent = http().sendAsync(request,
 				BoundedBodySubscriber.handler(this.settings.maxResponseSize()));
 		exchange.set(sent);
 		return sent.thenApply((response) -> new Response(response.statusCode(),
@@ -406,6 +436,10 @@ final class TokenEndpointClient {
 	record TokenSettings(Duration connectTimeout, Duration readTimeout, Duration deadline, int maxResponseSize,
 			Duration defaultTokenLifetime, Duration maxTokenLifetime, double renewAtFraction,
 			AudienceParameter audienceParameter) {
+
+	}
+
+	private record Connection(@Nullable SSLContext context, HttpClient http) {
 
 	}
 

@@ -73,6 +73,8 @@ public final class CertificateDraft {
 
 	private boolean ca;
 
+	private boolean selfSigned;
+
 	CertificateDraft(TestCertificateAuthority authority) {
 		this.authority = authority;
 	}
@@ -184,6 +186,17 @@ public final class CertificateDraft {
 	}
 
 	/**
+	 * Make it self-signed: issued by its own subject with its own key, not by the
+	 * authority, as a client registered for {@code self_signed_tls_client_auth} (RFC 8705
+	 * section 2.2) holds.
+	 * @return this draft
+	 */
+	public CertificateDraft selfSigned() {
+		this.selfSigned = true;
+		return this;
+	}
+
+	/**
 	 * Issue the certificate, with a new key.
 	 * @return the certificate and its key
 	 */
@@ -191,16 +204,19 @@ public final class CertificateDraft {
 		KeyPair keys = TestCertificateAuthority.newKeyPair();
 		try {
 			JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.authority.name(),
+			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+					this.selfSigned ? new X500Name(this.subject) : this.authority.name(),
 					TestCertificateAuthority.serial(), Date.from(this.notBefore), Date.from(this.notAfter),
 					new X500Name(this.subject), keys.getPublic())
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(this.ca))
 				.addExtension(Extension.keyUsage, true,
 						new KeyUsage(this.ca ? KeyUsage.keyCertSign : KeyUsage.digitalSignature))
 				.addExtension(Extension.subjectKeyIdentifier, false,
-						extensions.createSubjectKeyIdentifier(keys.getPublic()))
-				.addExtension(Extension.authorityKeyIdentifier, false,
+						extensions.createSubjectKeyIdentifier(keys.getPublic()));
+			if (!this.selfSigned) {
+				builder.addExtension(Extension.authorityKeyIdentifier, false,
 						extensions.createAuthorityKeyIdentifier(this.authority.caCertificate()));
+			}
 			if (!this.names.isEmpty()) {
 				builder.addExtension(Extension.subjectAlternativeName, false,
 						new GeneralNames(this.names.toArray(GeneralName[]::new)));
@@ -208,6 +224,9 @@ public final class CertificateDraft {
 			if (this.extendedKeyUsages != null) {
 				builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
 						this.extendedKeyUsages.stream().map(CertificateDraft::purpose).toArray(KeyPurposeId[]::new)));
+			}
+			if (this.selfSigned) {
+				return new TestCertificate(TestCertificateAuthority.sign(builder, keys), keys.getPrivate(), null);
 			}
 			return new TestCertificate(this.authority.sign(builder), keys.getPrivate(), this.authority);
 		}

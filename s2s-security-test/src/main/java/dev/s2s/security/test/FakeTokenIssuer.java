@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +36,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nimbusds.jose.jwk.JWK;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.s2s.security.caller.IdentityProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real OAuth 2.0 / OpenID Connect issuer on a random loopback port, for tests that
@@ -104,6 +108,10 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final @Nullable MutualTlsListener mutualTls;
+
+	private final @Nullable URI mutualTlsTokenUri;
+
 	private FakeTokenIssuer(Builder builder) throws IOException {
 		KeyRing keys = new KeyRing(builder.algorithms);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 256);
@@ -116,14 +124,31 @@ public final class FakeTokenIssuer implements AutoCloseable {
 		}
 		TokenEndpoint tokenEndpoint = new TokenEndpoint(this.context, this.clients, this.uris.token().toString(),
 				builder.expiresIn);
-		this.server.createContext("/", new IssuerHttpHandler(this.uris, keys, tokenEndpoint, this.controls, this.log));
 		this.executor = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "fake-token-issuer-" + this.uris.issuer().getPort());
 			thread.setDaemon(true);
 			return thread;
 		});
+		DelegatingHandler handler = new DelegatingHandler();
+		TestCertificateAuthority authority = builder.mutualTlsAuthority;
+		if (authority != null) {
+			this.mutualTls = new MutualTlsListener(authority, handler, this.executor);
+			this.clients.trustCertificateAuthorities(this.mutualTls.trust());
+			this.mutualTlsTokenUri = URI
+				.create("https://127.0.0.1:" + this.mutualTls.port() + this.uris.token().getRawPath());
+		}
+		else {
+			this.mutualTls = null;
+			this.mutualTlsTokenUri = null;
+		}
+		handler.delegate = new IssuerHttpHandler(this.uris, keys, tokenEndpoint, this.controls, this.log,
+				this.mutualTlsTokenUri);
+		this.server.createContext("/", handler);
 		this.server.setExecutor(this.executor);
 		this.server.start();
+		if (this.mutualTls != null) {
+			this.mutualTls.start();
+		}
 	}
 
 	/**
@@ -173,6 +198,25 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	 */
 	public URI tokenUri() {
 		return this.uris.token();
+	}
+
+	/**
+	 * The token endpoint of the mutual-TLS listener ({@code mtls_endpoint_aliases} in
+	 * discovery, RFC 8705 section 5): HTTPS with the authority's server certificate for
+	 * {@code 127.0.0.1}, asking for a client certificate. Clients authenticate there with
+	 * {@code tls_client_auth} or {@code self_signed_tls_client_auth} (or any other
+	 * method), and every token it issues to a client that presented a certificate is
+	 * bound to that certificate ({@code cnf.x5t#S256}).
+	 * @return the URI
+	 * @throws IllegalStateException when the issuer was not started with
+	 * {@link Builder#mutualTls(TestCertificateAuthority)}
+	 * @since 0.4.0
+	 */
+	public URI mutualTlsTokenUri() {
+		if (this.mutualTlsTokenUri == null) {
+			throw new IllegalStateException("Start the issuer with FakeTokenIssuer.builder().mutualTls(authority)");
+		}
+		return this.mutualTlsTokenUri;
 	}
 
 	/**
@@ -318,6 +362,39 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	}
 
 	/**
+	 * Registers a client that authenticates with {@code tls_client_auth} (RFC 8705
+	 * section 2.1) on the {@linkplain #mutualTlsTokenUri() mutual-TLS token endpoint}: a
+	 * certificate that the issuer's authority issued, valid now, for {@code clientAuth},
+	 * whose subject DN is the given one ({@code tls_client_auth_subject_dn}) or, when it
+	 * is a URI such as a SPIFFE ID, that carries it as URI SAN
+	 * ({@code tls_client_auth_san_uri}).
+	 * @param clientId the client id
+	 * @param subject the subject DN, e.g. {@code CN=order-service}, or the URI SAN
+	 * @return this issuer
+	 * @since 0.4.0
+	 */
+	public FakeTokenIssuer registerTlsClient(String clientId, String subject) {
+		this.clients.registerCertificateSubject(Args.hasText(clientId, "clientId"), Args.hasText(subject, "subject"));
+		return this;
+	}
+
+	/**
+	 * Registers a client that authenticates with {@code self_signed_tls_client_auth} (RFC
+	 * 8705 section 2.2) on the {@linkplain #mutualTlsTokenUri() mutual-TLS token
+	 * endpoint}: exactly this certificate (compared by its SHA-256 thumbprint), valid
+	 * now.
+	 * @param clientId the client id
+	 * @param certificate the client's certificate
+	 * @return this issuer
+	 * @since 0.4.0
+	 */
+	public FakeTokenIssuer registerSelfSignedTlsClient(String clientId, X509Certificate certificate) {
+		this.clients.registerSelfSignedCertificate(Args.hasText(clientId, "clientId"),
+				Args.notNull(certificate, "certificate"));
+		return this;
+	}
+
+	/**
 	 * Publish a key in the JWKS exactly as given (private members, {@code use}, curve and
 	 * size included), for tests that a resource server refuses keys unfit to verify.
 	 * @param key the key
@@ -382,8 +459,30 @@ public final class FakeTokenIssuer implements AutoCloseable {
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
 			this.server.stop(0);
+			if (this.mutualTls != null) {
+				this.mutualTls.stop();
+			}
 			this.executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * The server is made before the handler, which needs the mutual-TLS listener's URI.
+	 */
+	private static final class DelegatingHandler implements HttpHandler {
+
+		private @Nullable HttpHandler delegate;
+
+		@Override
+		public void handle(HttpExchange exchange) throws IOException {
+			HttpHandler handler = this.delegate;
+			if (handler == null) {
+				exchange.close();
+				return;
+			}
+			handler.handle(exchange);
+		}
+
 	}
 
 	boolean isClosed() {
@@ -416,7 +515,24 @@ public final class FakeTokenIssuer implements AutoCloseable {
 
 		private int port;
 
+		private @Nullable TestCertificateAuthority mutualTlsAuthority;
+
 		private Builder() {
+		}
+
+		/**
+		 * Also serves the token endpoint over mutual TLS, on its own port
+		 * ({@link FakeTokenIssuer#mutualTlsTokenUri()}), with a server certificate from
+		 * the authority, which is also the one {@code tls_client_auth} clients'
+		 * certificates must come from. Needs {@code org.bouncycastle:bcpkix-jdk18on},
+		 * like {@link TestCertificateAuthority}.
+		 * @param authority the certificate authority
+		 * @return this builder
+		 * @since 0.4.0
+		 */
+		public Builder mutualTls(TestCertificateAuthority authority) {
+			this.mutualTlsAuthority = Args.notNull(authority, "authority");
+			return this;
 		}
 
 		/**

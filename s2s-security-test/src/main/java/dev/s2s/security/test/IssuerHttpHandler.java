@@ -18,7 +18,9 @@ package dev.s2s.security.test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,11 @@ final class IssuerHttpHandler implements HttpHandler {
 
 	private final Queue<RecordedRequest> log;
 
+	private final @Nullable URI mutualTlsTokenUri;
+
 	IssuerHttpHandler(IssuerUris uris, KeyRing keys, TokenEndpoint tokenEndpoint,
-			Map<Endpoint, EndpointControl> controls, Queue<RecordedRequest> log) {
+			Map<Endpoint, EndpointControl> controls, Queue<RecordedRequest> log, @Nullable URI mutualTlsTokenUri) {
+		this.mutualTlsTokenUri = mutualTlsTokenUri;
 		this.uris = uris;
 		this.keys = keys;
 		this.tokenEndpoint = tokenEndpoint;
@@ -129,8 +134,14 @@ final class IssuerHttpHandler implements HttpHandler {
 		metadata.put("jwks_uri", this.uris.jwks().toString());
 		metadata.put("token_endpoint", this.uris.token().toString());
 		metadata.put("grant_types_supported", List.of(TokenEndpoint.CLIENT_CREDENTIALS, TokenEndpoint.TOKEN_EXCHANGE));
-		metadata.put("token_endpoint_auth_methods_supported",
-				List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+		List<String> methods = new ArrayList<>(List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+		if (this.mutualTlsTokenUri != null) {
+			// RFC 8705 sections 2, 3.3 and 5.
+			methods.addAll(List.of("tls_client_auth", "self_signed_tls_client_auth"));
+			metadata.put("tls_client_certificate_bound_access_tokens", true);
+			metadata.put("mtls_endpoint_aliases", Map.of("token_endpoint", this.mutualTlsTokenUri.toString()));
+		}
+		metadata.put("token_endpoint_auth_methods_supported", methods);
 		metadata.put("token_endpoint_auth_signing_alg_values_supported",
 				Stream.of(SigningAlgorithm.values()).map((a) -> a.jwsAlgorithm().getName()).toList());
 		metadata.put("id_token_signing_alg_values_supported", algorithms);

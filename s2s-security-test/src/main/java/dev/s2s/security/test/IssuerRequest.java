@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,7 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSObject;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,14 +59,17 @@ final class IssuerRequest {
 
 	private final List<String> dpop;
 
+	private final List<X509Certificate> clientCertificates;
+
 	private IssuerRequest(String method, String path, @Nullable String authorization, boolean form,
-			Map<String, List<String>> params, List<String> dpop) {
+			Map<String, List<String>> params, List<String> dpop, List<X509Certificate> clientCertificates) {
 		this.dpop = dpop;
 		this.method = method;
 		this.path = path;
 		this.authorization = authorization;
 		this.form = form;
 		this.params = params;
+		this.clientCertificates = clientCertificates;
 	}
 
 	static IssuerRequest read(HttpExchange exchange) throws IOException {
@@ -78,7 +86,37 @@ final class IssuerRequest {
 		return new IssuerRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 				exchange.getRequestHeaders().getFirst("Authorization"), params != null,
 				(params != null) ? params : Map.of(),
-				List.copyOf(exchange.getRequestHeaders().getOrDefault("DPoP", List.of())));
+				List.copyOf(exchange.getRequestHeaders().getOrDefault("DPoP", List.of())),
+				clientCertificates(exchange));
+	}
+
+	/**
+	 * The certificate chain the client presented on the mutual-TLS listener, leaf first;
+	 * empty on plain HTTP or without one.
+	 */
+	private static List<X509Certificate> clientCertificates(HttpExchange exchange) {
+		if (!(exchange instanceof HttpsExchange https)) {
+			return List.of();
+		}
+		try {
+			List<X509Certificate> chain = new ArrayList<>();
+			for (Certificate certificate : https.getSSLSession().getPeerCertificates()) {
+				if (certificate instanceof X509Certificate x509) {
+					chain.add(x509);
+				}
+			}
+			return List.copyOf(chain);
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * The client certificate chain of the connection, leaf first, or empty.
+	 */
+	List<X509Certificate> clientCertificates() {
+		return this.clientCertificates;
 	}
 
 	/**
@@ -169,7 +207,15 @@ final class IssuerRequest {
 		if (first("client_assertion") != null) {
 			return "private_key_jwt";
 		}
-		return (first("client_secret") != null) ? "client_secret_post" : "none";
+		if (first("client_secret") != null) {
+			return "client_secret_post";
+		}
+		if (this.clientCertificates.size() == 1 && this.clientCertificates.get(0)
+			.getSubjectX500Principal()
+			.equals(this.clientCertificates.get(0).getIssuerX500Principal())) {
+			return "self_signed_tls_client_auth";
+		}
+		return this.clientCertificates.isEmpty() ? "none" : "tls_client_auth";
 	}
 
 	/**

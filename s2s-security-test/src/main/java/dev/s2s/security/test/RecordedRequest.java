@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * @param grantType the {@code grant_type} of a token request
  * @param clientId the client id a token request claimed (authenticated or not)
  * @param clientAuthentication how the client authenticated: {@code client_secret_basic},
- * {@code client_secret_post}, {@code private_key_jwt} or {@code none}
+ * {@code client_secret_post}, {@code private_key_jwt}, on the mutual-TLS listener with
+ * nothing else {@code tls_client_auth} or (a single self-signed certificate)
+ * {@code self_signed_tls_client_auth}, or {@code none}
  * @param audiences the {@code audience} parameters of a token request
  * @param resources the RFC 8707 {@code resource} parameters of a token request
  * @param scope the {@code scope} parameter of a token request

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 import dev.s2s.security.workload.CertificateThumbprint;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
@@ -43,9 +44,10 @@ public final class TestCertificate {
 
 	private final PrivateKey privateKey;
 
-	private final TestCertificateAuthority issuer;
+	/** {@code null} when self-signed. */
+	private final @Nullable TestCertificateAuthority issuer;
 
-	TestCertificate(X509Certificate certificate, PrivateKey privateKey, TestCertificateAuthority issuer) {
+	TestCertificate(X509Certificate certificate, PrivateKey privateKey, @Nullable TestCertificateAuthority issuer) {
 		this.certificate = certificate;
 		this.privateKey = privateKey;
 		this.issuer = issuer;
@@ -68,11 +70,12 @@ public final class TestCertificate {
 	}
 
 	/**
-	 * The certificate and its issuer's, in PEM.
+	 * The certificate and its issuer's (none when self-signed), in PEM.
 	 * @return the PEM text of the chain
 	 */
 	public String chainPem() {
-		return Pem.certificate(this.certificate) + Pem.certificate(this.issuer.caCertificate());
+		return Pem.certificate(this.certificate)
+				+ ((this.issuer != null) ? Pem.certificate(this.issuer.caCertificate()) : "");
 	}
 
 	/**

@@ -204,7 +204,7 @@ public final class TestCertificateAuthority {
 		return new BigInteger(64, RANDOM).abs().add(BigInteger.ONE);
 	}
 
-	private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair keys) {
+	static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair keys) {
 		try {
 			return new JcaX509CertificateConverter()
 				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));

@@ -31,6 +31,7 @@ import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPIssuer;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPTokenRequestVerifier;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.InvalidDPoPProofException;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import dev.s2s.security.workload.CertificateThumbprint;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,9 +135,18 @@ final class TokenEndpoint {
 		List<String> scopes = (scope != null) ? Arrays.asList(scope.trim().split(" +"))
 				: (defaultScopes != null) ? defaultScopes : List.of();
 		token.scopes(scopes.toArray(String[]::new));
+		Map<String, Object> confirmation = new LinkedHashMap<>();
 		String jkt = dpopKeyThumbprint(request);
 		if (jkt != null) {
-			token.claim("cnf", Map.of("jkt", jkt));
+			confirmation.put("jkt", jkt);
+		}
+		if (!request.clientCertificates().isEmpty()) {
+			// RFC 8705 section 3: a token requested over mutual TLS is bound to the
+			// client's certificate.
+			confirmation.put("x5t#S256", CertificateThumbprint.of(request.clientCertificates().get(0)));
+		}
+		if (!confirmation.isEmpty()) {
+			token.claim("cnf", confirmation);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("access_token", token.sign());

@@ -43,8 +43,10 @@ import org.springframework.web.client.support.RestClientHttpServiceGroupConfigur
  * {@link TargetRedirects} is applied where every factory is made, Boot's
  * {@link ClientHttpRequestFactoryBuilder}, so a factory the application builds through it
  * ({@code RestClientSsl}, {@code requestFactory(builder.build(settings))}) keeps the
- * rule, and the builder's own settings stay. An application's own builder bean, which
- * Boot does not customize, fails startup while redirects are followed.
+ * rule, and the builder's own settings stay; a target's {@code ssl-bundle}
+ * ({@link TargetCertificates}) is applied there too, to the target's URLs only. An
+ * application's own builder bean, which Boot does not customize, fails startup while
+ * redirects are followed or a target has a bundle.
  *
  * @author s2s-security team
  */
@@ -70,17 +72,19 @@ class RestClientConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> s2sTargetRedirectsRequestFactoryBuilderCustomizer(
-			ObjectProvider<ServiceTokens> serviceTokens) {
+			ObjectProvider<ServiceTokens> serviceTokens, ObjectProvider<TargetCertificates> certificates) {
 		return (builder) -> new TargetRedirectsRequestFactoryBuilder(builder,
-				() -> new TargetRedirects(serviceTokens.getObject()));
+				() -> new TargetRedirects(serviceTokens.getObject()),
+				() -> certificates.getIfAvailable(() -> TargetCertificates.NONE));
 	}
 
 	@Bean
 	SmartInitializingSingleton s2sRequestFactoryBuilderCheck(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builder,
-			ObjectProvider<HttpClientSettings> settings) {
+			ObjectProvider<HttpClientSettings> settings, ObjectProvider<TargetCertificates> certificates) {
 		return () -> builder.ifAvailable((applied) -> TargetRedirects.requireDecorated(applied,
 				TargetRedirectsRequestFactoryBuilder.class, settings.getIfAvailable(HttpClientSettings::defaults),
-				"ClientHttpRequestFactoryBuilder", "ClientHttpRequestFactoryBuilderCustomizer"));
+				certificates.getIfAvailable(() -> TargetCertificates.NONE), "ClientHttpRequestFactoryBuilder",
+				"ClientHttpRequestFactoryBuilderCustomizer"));
 	}
 
 	@Bean

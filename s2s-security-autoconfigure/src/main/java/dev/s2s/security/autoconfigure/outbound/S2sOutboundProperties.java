@@ -67,6 +67,12 @@ public class S2sOutboundProperties {
 	private @Nullable ClientAuthenticationMethod clientAuthenticationMethod;
 
 	/**
+	 * SSL bundle of the connection to the token endpoint: its trust store, and the client
+	 * certificate of tls_client_auth and self_signed_tls_client_auth.
+	 */
+	private @Nullable String sslBundle;
+
+	/**
 	 * Client secret.
 	 */
 	private @Nullable String clientSecret;
@@ -218,6 +224,24 @@ public class S2sOutboundProperties {
 	 */
 	public void setClientAuthenticationMethod(@Nullable ClientAuthenticationMethod clientAuthenticationMethod) {
 		this.clientAuthenticationMethod = clientAuthenticationMethod;
+	}
+
+	/**
+	 * SSL bundle of the connection to the token endpoint: its trust store, and the client
+	 * certificate of tls_client_auth and self_signed_tls_client_auth.
+	 * @return the ssl bundle
+	 */
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	/**
+	 * SSL bundle of the connection to the token endpoint: its trust store, and the client
+	 * certificate of tls_client_auth and self_signed_tls_client_auth.
+	 * @param sslBundle the ssl bundle
+	 */
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
 	}
 
 	/**
@@ -532,7 +556,19 @@ public class S2sOutboundProperties {
 		/**
 		 * A JWT signed with this service's private key (RFC 7523).
 		 */
-		PRIVATE_KEY_JWT;
+		PRIVATE_KEY_JWT,
+
+		/**
+		 * The client certificate of 'ssl-bundle', issued by a certificate authority the
+		 * identity provider trusts and registered by its subject or SAN (RFC 8705).
+		 */
+		TLS_CLIENT_AUTH,
+
+		/**
+		 * The self-signed client certificate of 'ssl-bundle', registered with the
+		 * identity provider by its public key (RFC 8705).
+		 */
+		SELF_SIGNED_TLS_CLIENT_AUTH;
 
 		/**
 		 * The method's name at the token endpoint, e.g. {@code client_secret_basic}.
@@ -588,6 +624,12 @@ public class S2sOutboundProperties {
 		 * proof.
 		 */
 		private boolean dpop;
+
+		/**
+		 * SSL bundle whose client certificate (and trust store) requests to this target's
+		 * base URLs use; requests to other URLs keep their client's own settings.
+		 */
+		private @Nullable String sslBundle;
 
 		/**
 		 * Base URLs of the target; tokens are attached only to requests under them.
@@ -707,6 +749,24 @@ public class S2sOutboundProperties {
 		 */
 		public void setDpop(boolean dpop) {
 			this.dpop = dpop;
+		}
+
+		/**
+		 * SSL bundle whose client certificate (and trust store) requests to this target's
+		 * base URLs use; requests to other URLs keep their client's own settings.
+		 * @return the ssl bundle
+		 */
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		/**
+		 * SSL bundle whose client certificate (and trust store) requests to this target's
+		 * base URLs use; requests to other URLs keep their client's own settings.
+		 * @param sslBundle the ssl bundle
+		 */
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 	}

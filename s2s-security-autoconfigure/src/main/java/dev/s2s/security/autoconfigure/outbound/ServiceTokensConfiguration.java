@@ -23,8 +23,10 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class ServiceTokensConfiguration {
@@ -33,12 +35,25 @@ class ServiceTokensConfiguration {
 	@ConditionalOnMissingBean
 	ServiceTokens serviceTokens(S2sOutboundProperties properties, ServiceIdentity identity,
 			ObjectProvider<TokenMetrics> metrics, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<ServiceTokensBuilderCustomizer> customizers) {
+			ObjectProvider<ServiceTokensBuilderCustomizer> customizers, ObjectProvider<SslBundles> bundles) {
 		ServiceTokens.Builder builder = ServiceTokensFactory.builder(properties, identity,
-				metrics.getIfAvailable(() -> TokenMetrics.NONE));
+				metrics.getIfAvailable(() -> TokenMetrics.NONE), bundles.getIfAvailable());
 		builder.observations(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		ServiceTokens tokens = builder.build();
+		String bundle = properties.getSslBundle();
+		SslBundles registry = bundles.getIfAvailable();
+		if (bundle != null && registry != null) {
+			// Tokens bound to the old certificate would be refused with the new one.
+			registry.addBundleUpdateHandler(bundle, (updated) -> tokens.invalidateAll());
+		}
+		return tokens;
+	}
+
+	@Bean
+	TargetCertificates s2sTargetCertificates(S2sOutboundProperties properties, ObjectProvider<SslBundles> bundles,
+			Environment environment) {
+		return TargetCertificates.of(properties, bundles.getIfAvailable(), environment);
 	}
 
 }

@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
@@ -63,11 +65,12 @@ final class ServiceTokensFactory {
 	}
 
 	static ServiceTokens.Builder builder(S2sOutboundProperties properties, ServiceIdentity identity,
-			TokenMetrics metrics) {
+			TokenMetrics metrics, @Nullable SslBundles bundles) {
 		properties.validate();
 		String clientId = StringUtils.hasText(properties.getClientId()) ? properties.getClientId()
 				: identity.serviceId();
-		ServiceTokens.Builder builder = ServiceTokens.builder(credentials(properties, clientId))
+		SslBundle bundle = tokenEndpointBundle(properties, bundles);
+		ServiceTokens.Builder builder = ServiceTokens.builder(credentials(properties, clientId, bundle))
 			.audienceParameter(properties.getAudienceParameter())
 			.timeouts(properties.getConnectTimeout(), properties.getReadTimeout(), properties.getDeadline())
 			.maxResponseSize(ValidValues.bytes(PREFIX + "max-response-size", properties.getMaxResponseSize()))
@@ -77,6 +80,10 @@ final class ServiceTokensFactory {
 			.backoff(properties.getInitialBackoff(), properties.getMaxBackoff())
 			.metrics(metrics);
 		endpoint(properties, builder);
+		String bundleName = properties.getSslBundle();
+		if (bundle != null && bundles != null && bundleName != null) {
+			builder.sslContext(new BundleSslContext(bundles, bundleName));
+		}
 		for (Map.Entry<String, S2sOutboundProperties.Target> entry : properties.getTargets().entrySet()) {
 			builder.target(target(entry.getKey(), entry.getValue(), properties.getAudienceParameter()));
 		}
@@ -138,7 +145,22 @@ final class ServiceTokensFactory {
 		}
 	}
 
-	private static ClientCredentials credentials(S2sOutboundProperties properties, String clientId) {
+	private static @Nullable SslBundle tokenEndpointBundle(S2sOutboundProperties properties,
+			@Nullable SslBundles bundles) {
+		String name = properties.getSslBundle();
+		if (name == null) {
+			return null;
+		}
+		if (bundles == null || !bundles.getBundleNames().contains(name)) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "ssl-bundle", name,
+					"There is no SSL bundle '" + name + "'. Define it under 'spring.ssl.bundle.pem." + name
+							+ "' (or '.jks." + name + "'), or name an existing one.");
+		}
+		return bundles.getBundle(name);
+	}
+
+	private static ClientCredentials credentials(S2sOutboundProperties properties, String clientId,
+			@Nullable SslBundle bundle) {
 		resolved(PREFIX + "client-id", properties.getClientId());
 		resolved(PREFIX + "client-secret", properties.getClientSecret());
 		resolved(PREFIX + "private-key-id", properties.getPrivateKeyId());
@@ -146,6 +168,10 @@ final class ServiceTokensFactory {
 		if (method == null) {
 			method = (properties.getPrivateKeyFile() != null) ? ClientAuthenticationMethod.PRIVATE_KEY_JWT
 					: ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+		}
+		if (method == ClientAuthenticationMethod.TLS_CLIENT_AUTH
+				|| method == ClientAuthenticationMethod.SELF_SIGNED_TLS_CLIENT_AUTH) {
+			return certificate(properties, clientId, method, bundle);
 		}
 		if (method == ClientAuthenticationMethod.PRIVATE_KEY_JWT) {
 			if (properties.getPrivateKeyFile() == null) {
@@ -160,6 +186,52 @@ final class ServiceTokensFactory {
 		return (method == ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				? ClientCredentials.clientSecretPost(clientId, secret)
 				: ClientCredentials.clientSecretBasic(clientId, secret);
+	}
+
+	/**
+	 * RFC 8705 client authentication: the certificate is the credential, so nothing else
+	 * may be configured (a forgotten secret would be a second way in), and the token
+	 * endpoint must be reached over TLS.
+	 */
+	private static ClientCredentials certificate(S2sOutboundProperties properties, String clientId,
+			ClientAuthenticationMethod method, @Nullable SslBundle bundle) {
+		String why = method + " authenticates with the client certificate of '" + PREFIX + "ssl-bundle'";
+		if (bundle == null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "ssl-bundle", null,
+					why + ". Set '" + PREFIX
+							+ "ssl-bundle: <name>' to a bundle of 'spring.ssl.bundle' with a key store "
+							+ "(certificate and private key).");
+		}
+		if (bundle.getStores().getKeyStore() == null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "ssl-bundle", properties.getSslBundle(),
+					why + ", but the bundle has no key store. Give it 'keystore.certificate' and "
+							+ "'keystore.private-key' (PEM) or a JKS/PKCS#12 key store.");
+		}
+		String[][] others = { { "client-secret", (properties.getClientSecret() != null) ? "set" : null },
+				{ "client-secret-file", (properties.getClientSecretFile() != null) ? "set" : null },
+				{ "private-key-file", (properties.getPrivateKeyFile() != null) ? "set" : null },
+				{ "private-key-id", (properties.getPrivateKeyId() != null) ? "set" : null } };
+		for (String[] other : others) {
+			if (other[1] != null) {
+				// Never echo the value: it may be a secret.
+				throw new InvalidConfigurationPropertyValueException(PREFIX + other[0], "<redacted>",
+						why + "; no secret or key is sent. Remove '" + PREFIX + other[0] + "', or choose another '"
+								+ PREFIX + "client-authentication-method'.");
+			}
+		}
+		URI tokenUri = properties.getTokenUri();
+		if (tokenUri == null) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "token-uri", null,
+					why + ". Set '" + PREFIX + "token-uri' to the identity provider's mutual-TLS token endpoint "
+							+ "(its 'mtls_endpoint_aliases.token_endpoint', RFC 8705 section 5); it is not "
+							+ "discovered from '" + PREFIX + "issuer-uri'.");
+		}
+		if (!"https".equals(tokenUri.getScheme())) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "token-uri", tokenUri,
+					why + ", which needs https://.");
+		}
+		return (method == ClientAuthenticationMethod.TLS_CLIENT_AUTH) ? ClientCredentials.tlsClientAuth(clientId)
+				: ClientCredentials.selfSignedTlsClientAuth(clientId);
 	}
 
 	private static Supplier<String> secret(S2sOutboundProperties properties) {
@@ -177,7 +249,9 @@ final class ServiceTokensFactory {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "client-secret", "<redacted>",
 					"The client needs a secret. Set '" + PREFIX + "client-secret: ${CLIENT_SECRET}', '" + PREFIX
 							+ "client-secret-file: /var/run/secrets/client-secret', or use '" + PREFIX
-							+ "private-key-file' for private_key_jwt.");
+							+ "private-key-file' for private_key_jwt, or '" + PREFIX
+							+ "client-authentication-method: tls_client_auth' with '" + PREFIX
+							+ "ssl-bundle' for a client certificate.");
 		}
 		return () -> secret;
 	}

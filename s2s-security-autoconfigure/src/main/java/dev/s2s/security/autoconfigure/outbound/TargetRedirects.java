@@ -64,8 +64,14 @@ final class TargetRedirects {
 	 * Fail startup when the application's builder bean is not the one Boot customizes:
 	 * its clients would carry tokens along redirects to any host.
 	 */
-	static void requireDecorated(Object builder, Class<?> decorator, HttpClientSettings settings, String type,
-			String customizer) {
+	static void requireDecorated(Object builder, Class<?> decorator, HttpClientSettings settings,
+			TargetCertificates certificates, String type, String customizer) {
+		if (!decorator.isInstance(builder) && !certificates.isEmpty()) {
+			throw new IllegalStateException("The application defines its own " + type + " bean, which Spring Boot "
+					+ "does not customize, so s2s-security cannot present the client certificates of "
+					+ "'s2s.security.outbound.targets.<name>.ssl-bundle'. Customize Boot's builder with a " + customizer
+					+ " bean instead.");
+		}
 		if (!decorator.isInstance(builder) && needed(settings)) {
 			throw new IllegalStateException("The application defines its own " + type + " bean, which Spring Boot "
 					+ "does not customize, so s2s-security cannot keep tokens from following redirects to other "
@@ -80,6 +86,14 @@ final class TargetRedirects {
 
 	boolean isTarget(URI url) {
 		return this.tokens.findTarget(url) != null;
+	}
+
+	/**
+	 * The name of the target the URL belongs to, or {@code null}.
+	 */
+	@Nullable String targetOf(URI url) {
+		OutboundTarget target = this.tokens.findTarget(url);
+		return (target != null) ? target.name() : null;
 	}
 
 	/**

@@ -28,36 +28,41 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 
 /**
- * Applies {@link TargetRedirects} to {@code WebClient}: target URLs go through a
- * connector that does not follow redirects, other URLs through the application's own.
- * Following a redirect writes the request again; only bodiless methods are followed.
+ * Applies {@link TargetRedirects} and {@link TargetCertificates} to {@code WebClient}:
+ * target URLs go through the target's connector (no redirects, the target's client
+ * certificate), other URLs through the application's own. Following a redirect writes the
+ * request again; only bodiless methods are followed.
  *
  * @author s2s-security team
  */
 final class TargetRedirectsConnector implements ClientHttpConnector {
 
-	private final ClientHttpConnector others;
-
-	private final ClientHttpConnector noRedirects;
+	private final TargetClients<ClientHttpConnector> clients;
 
 	private final TargetRedirects redirects;
 
-	TargetRedirectsConnector(ClientHttpConnector others, ClientHttpConnector noRedirects, TargetRedirects redirects) {
-		this.others = others;
-		this.noRedirects = noRedirects;
+	TargetRedirectsConnector(TargetClients<ClientHttpConnector> clients, TargetRedirects redirects) {
+		this.clients = clients;
 		this.redirects = redirects;
 	}
 
 	@Override
 	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
-		return this.redirects.isTarget(uri) ? send(method, uri, requestCallback, 0)
-				: this.others.connect(method, uri, requestCallback);
+		String target = this.redirects.targetOf(uri);
+		return (target != null) ? send(method, uri, target, requestCallback, 0)
+				: this.clients.others().connect(method, uri, requestCallback);
 	}
 
-	private Mono<ClientHttpResponse> send(HttpMethod method, URI uri,
+	private Mono<ClientHttpResponse> send(HttpMethod method, URI uri, String target,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback, int followed) {
-		return this.noRedirects.connect(method, uri, requestCallback).flatMap((response) -> {
+		// A redirect is followed only within the target: the same connector.
+		Mono<ClientHttpResponse> sent = Mono
+			.defer(() -> this.clients.forTarget(target).connect(method, uri, requestCallback));
+		if (!this.clients.followRedirects()) {
+			return sent;
+		}
+		return sent.flatMap((response) -> {
 			URI next = this.redirects.next(uri, method, response.getStatusCode(),
 					response.getHeaders().getFirst(HttpHeaders.LOCATION), followed);
 			if (next == null) {
@@ -65,7 +70,7 @@ final class TargetRedirectsConnector implements ClientHttpConnector {
 			}
 			return response.getBody()
 				.doOnNext(DataBufferUtils::release)
-				.then(Mono.defer(() -> send(method, next, requestCallback, followed + 1)));
+				.then(Mono.defer(() -> send(method, next, target, requestCallback, followed + 1)));
 		});
 	}
 

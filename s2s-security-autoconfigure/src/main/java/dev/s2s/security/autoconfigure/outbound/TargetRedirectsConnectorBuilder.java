@@ -28,7 +28,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * {@code WebClient.Builder}, {@code WebClientSsl} and reactive {@code @HttpExchange}
  * groups build their connectors with: every connector it builds applies
  * {@link TargetRedirects}, both halves built by the application's builder with the same
- * settings, only the target half told not to follow redirects.
+ * settings, only the target half told not to follow redirects and given the target's
+ * client certificate ({@link TargetCertificates}).
  *
  * @author s2s-security team
  */
@@ -38,19 +39,24 @@ final class TargetRedirectsConnectorBuilder implements ClientHttpConnectorBuilde
 
 	private final Supplier<TargetRedirects> redirects;
 
-	TargetRedirectsConnectorBuilder(ClientHttpConnectorBuilder<?> delegate, Supplier<TargetRedirects> redirects) {
+	private final Supplier<TargetCertificates> certificates;
+
+	TargetRedirectsConnectorBuilder(ClientHttpConnectorBuilder<?> delegate, Supplier<TargetRedirects> redirects,
+			Supplier<TargetCertificates> certificates) {
 		this.delegate = delegate;
 		this.redirects = redirects;
+		this.certificates = certificates;
 	}
 
 	@Override
 	public ClientHttpConnector build(@Nullable HttpClientSettings settings) {
 		HttpClientSettings applied = (settings != null) ? settings : HttpClientSettings.defaults();
 		ClientHttpConnector others = this.delegate.build(settings);
-		if (!TargetRedirects.needed(applied)) {
+		TargetCertificates certificates = this.certificates.get();
+		if (!TargetClients.needed(applied, certificates)) {
 			return others;
 		}
-		return new TargetRedirectsConnector(others, this.delegate.build(TargetRedirects.dontFollow(applied)),
+		return new TargetRedirectsConnector(new TargetClients<>(others, this.delegate::build, applied, certificates),
 				this.redirects.get());
 	}
 

@@ -27,30 +27,28 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
 
 /**
- * Applies {@link TargetRedirects} to {@code RestClient} and {@code RestTemplate}: target
- * URLs go through a factory that does not follow redirects, other URLs through the
- * application's own.
+ * Applies {@link TargetRedirects} and {@link TargetCertificates} to {@code RestClient}
+ * and {@code RestTemplate}: target URLs go through the target's factory (no redirects,
+ * the target's client certificate), other URLs through the application's own.
  *
  * @author s2s-security team
  */
 final class TargetRedirectsRequestFactory implements ClientHttpRequestFactory {
 
-	private final ClientHttpRequestFactory others;
-
-	private final ClientHttpRequestFactory noRedirects;
+	private final TargetClients<ClientHttpRequestFactory> clients;
 
 	private final TargetRedirects redirects;
 
-	TargetRedirectsRequestFactory(ClientHttpRequestFactory others, ClientHttpRequestFactory noRedirects,
-			TargetRedirects redirects) {
-		this.others = others;
-		this.noRedirects = noRedirects;
+	TargetRedirectsRequestFactory(TargetClients<ClientHttpRequestFactory> clients, TargetRedirects redirects) {
+		this.clients = clients;
 		this.redirects = redirects;
 	}
 
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
-		return this.redirects.isTarget(uri) ? new TargetRequest(uri, method) : this.others.createRequest(uri, method);
+		String target = this.redirects.targetOf(uri);
+		return (target != null) ? new TargetRequest(uri, method, target)
+				: this.clients.others().createRequest(uri, method);
 	}
 
 	private final class TargetRequest extends AbstractBufferingClientHttpRequest {
@@ -59,9 +57,12 @@ final class TargetRedirectsRequestFactory implements ClientHttpRequestFactory {
 
 		private final HttpMethod method;
 
-		TargetRequest(URI uri, HttpMethod method) {
+		private final String target;
+
+		TargetRequest(URI uri, HttpMethod method, String target) {
 			this.uri = uri;
 			this.method = method;
+			this.target = target;
 		}
 
 		@Override
@@ -79,6 +80,9 @@ final class TargetRedirectsRequestFactory implements ClientHttpRequestFactory {
 			URI url = this.uri;
 			for (int followed = 0;; followed++) {
 				ClientHttpResponse response = send(url, headers, body);
+				if (!TargetRedirectsRequestFactory.this.clients.followRedirects()) {
+					return response;
+				}
 				URI next = TargetRedirectsRequestFactory.this.redirects.next(url, this.method, response.getStatusCode(),
 						response.getHeaders().getFirst(HttpHeaders.LOCATION), followed);
 				if (next == null) {
@@ -90,7 +94,9 @@ final class TargetRedirectsRequestFactory implements ClientHttpRequestFactory {
 		}
 
 		private ClientHttpResponse send(URI url, HttpHeaders headers, byte[] body) throws IOException {
-			ClientHttpRequest request = TargetRedirectsRequestFactory.this.noRedirects.createRequest(url, this.method);
+			// A redirect is followed only within the target: the same client.
+			ClientHttpRequest request = TargetRedirectsRequestFactory.this.clients.forTarget(this.target)
+				.createRequest(url, this.method);
 			request.getHeaders().putAll(headers);
 			if (body.length > 0) {
 				StreamUtils.copy(body, request.getBody());

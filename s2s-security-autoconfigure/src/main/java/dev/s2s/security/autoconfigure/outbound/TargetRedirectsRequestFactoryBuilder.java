@@ -29,7 +29,8 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * {@code @HttpExchange} groups all build their factories with: every factory it builds
  * applies {@link TargetRedirects}, and both of its halves are built by the application's
  * builder with the same settings (timeouts, SSL bundle, redirects for other URLs), only
- * the target half told not to follow redirects.
+ * the target half told not to follow redirects and given the target's client certificate
+ * ({@link TargetCertificates}).
  *
  * @author s2s-security team
  */
@@ -39,21 +40,25 @@ final class TargetRedirectsRequestFactoryBuilder implements ClientHttpRequestFac
 
 	private final Supplier<TargetRedirects> redirects;
 
+	private final Supplier<TargetCertificates> certificates;
+
 	TargetRedirectsRequestFactoryBuilder(ClientHttpRequestFactoryBuilder<?> delegate,
-			Supplier<TargetRedirects> redirects) {
+			Supplier<TargetRedirects> redirects, Supplier<TargetCertificates> certificates) {
 		this.delegate = delegate;
 		this.redirects = redirects;
+		this.certificates = certificates;
 	}
 
 	@Override
 	public ClientHttpRequestFactory build(@Nullable HttpClientSettings settings) {
 		HttpClientSettings applied = (settings != null) ? settings : HttpClientSettings.defaults();
 		ClientHttpRequestFactory others = this.delegate.build(settings);
-		if (!TargetRedirects.needed(applied)) {
+		TargetCertificates certificates = this.certificates.get();
+		if (!TargetClients.needed(applied, certificates)) {
 			return others;
 		}
-		return new TargetRedirectsRequestFactory(others, this.delegate.build(TargetRedirects.dontFollow(applied)),
-				this.redirects.get());
+		return new TargetRedirectsRequestFactory(
+				new TargetClients<>(others, this.delegate::build, applied, certificates), this.redirects.get());
 	}
 
 }

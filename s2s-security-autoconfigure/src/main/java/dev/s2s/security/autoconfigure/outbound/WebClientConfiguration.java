@@ -39,8 +39,10 @@ import org.springframework.web.reactive.function.client.support.WebClientHttpSer
  * {@code @HttpExchange} service groups. {@link TargetRedirects} is applied where every
  * connector is made, Boot's {@link ClientHttpConnectorBuilder}, so a connector the
  * application builds through it ({@code WebClientSsl}) keeps the rule, and the builder's
- * own settings stay. An application's own builder bean, which Boot does not customize,
- * fails startup while redirects are followed.
+ * own settings stay; a target's {@code ssl-bundle} ({@link TargetCertificates}) is
+ * applied there too, to the target's URLs only. An application's own builder bean, which
+ * Boot does not customize, fails startup while redirects are followed or a target has a
+ * bundle.
  *
  * @author s2s-security team
  */
@@ -66,17 +68,19 @@ class WebClientConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ClientHttpConnectorBuilderCustomizer<ClientHttpConnectorBuilder<?>> s2sTargetRedirectsConnectorBuilderCustomizer(
-			ObjectProvider<ServiceTokens> serviceTokens) {
+			ObjectProvider<ServiceTokens> serviceTokens, ObjectProvider<TargetCertificates> certificates) {
 		return (builder) -> new TargetRedirectsConnectorBuilder(builder,
-				() -> new TargetRedirects(serviceTokens.getObject()));
+				() -> new TargetRedirects(serviceTokens.getObject()),
+				() -> certificates.getIfAvailable(() -> TargetCertificates.NONE));
 	}
 
 	@Bean
 	SmartInitializingSingleton s2sConnectorBuilderCheck(ObjectProvider<ClientHttpConnectorBuilder<?>> builder,
-			ObjectProvider<HttpClientSettings> settings) {
+			ObjectProvider<HttpClientSettings> settings, ObjectProvider<TargetCertificates> certificates) {
 		return () -> builder.ifAvailable((applied) -> TargetRedirects.requireDecorated(applied,
 				TargetRedirectsConnectorBuilder.class, settings.getIfAvailable(HttpClientSettings::defaults),
-				"ClientHttpConnectorBuilder", "ClientHttpConnectorBuilderCustomizer"));
+				certificates.getIfAvailable(() -> TargetCertificates.NONE), "ClientHttpConnectorBuilder",
+				"ClientHttpConnectorBuilderCustomizer"));
 	}
 
 	@Bean
