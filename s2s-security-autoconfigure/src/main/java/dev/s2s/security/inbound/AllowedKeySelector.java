@@ -18,8 +18,6 @@ package dev.s2s.security.inbound;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +56,6 @@ import org.apache.commons.logging.LogFactory;
  * @author s2s-security team
  */
 final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
-
-	/** DER prefix of an X.509 SubjectPublicKeyInfo holding a raw 32-byte Ed25519 key. */
-	private static final byte[] ED25519_SPKI_PREFIX = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03,
-			0x21, 0x00 };
 
 	static final int MIN_RSA_BITS = 2048;
 
@@ -131,11 +125,7 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 				return Optional.of(ec.toECPublicKey());
 			}
 			if (jwk instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
-				byte[] raw = okp.getDecodedX();
-				byte[] encoded = new byte[ED25519_SPKI_PREFIX.length + raw.length];
-				System.arraycopy(ED25519_SPKI_PREFIX, 0, encoded, 0, ED25519_SPKI_PREFIX.length);
-				System.arraycopy(raw, 0, encoded, ED25519_SPKI_PREFIX.length, raw.length);
-				return Optional.of(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded)));
+				return Optional.of(Ed25519Keys.fromRaw(okp.getDecodedX()));
 			}
 		}
 		catch (JOSEException | GeneralSecurityException ex) {

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
+import java.time.Duration;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -27,6 +28,9 @@ import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
+import com.nimbusds.jose.jwk.source.RateLimitedJWKSetSource;
+import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -35,14 +39,17 @@ import dev.s2s.security.discovery.IssuerMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds an issuer's key source on Nimbus' {@link JWKSourceBuilder}: cached, refreshed
- * ahead, rate limited and outage tolerant. The JWK Set address is discovered on first
- * use, not at startup, so the application starts while the identity provider is down, and
+ * Builds an issuer's key source of Nimbus' parts, as its {@link JWKSourceBuilder} would:
+ * cached, refreshed ahead, rate limited and outage tolerant, with an
+ * {@link UnknownKeyBackoff} in front. The JWK Set address is discovered on first use, not
+ * at startup, so the application starts while the identity provider is down, and
  * discovery failures are retried under the same rate limit as key fetches.
  *
  * @author s2s-security team
  */
 final class IssuerKeys {
+
+	private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
 
 	private IssuerKeys() {
 	}
@@ -52,17 +59,24 @@ final class IssuerKeys {
 		ResourceRetriever retriever = new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
 				(int) settings.readTimeout().toMillis(), settings.maxResponseSizeBytes());
 		long ttl = settings.cacheTimeToLive().toMillis();
-		long minInterval = settings.minRefreshInterval().toMillis();
 		// Nimbus needs the refresh to fit inside the time to live.
 		long refreshTimeout = Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, ttl / 4);
 		long refreshAhead = Math.min(JWKSourceBuilder.DEFAULT_REFRESH_AHEAD_TIME, ttl / 4);
-		return JWKSourceBuilder.create(new DiscoveringSource(issuer, retriever, status, clock))
-			.cache(ttl, refreshTimeout)
-			.refreshAheadCache(refreshAhead, false)
-			.rateLimited(minInterval)
-			.outageTolerant(settings.outageTolerance().toMillis())
-			.retrying(false)
-			.build();
+		JWKSetSource<SecurityContext> keys = new DiscoveringSource(issuer, retriever, status, clock);
+		keys = new OutageTolerantJWKSetSource<>(keys, settings.outageTolerance().toMillis(), null);
+		keys = new RateLimitedJWKSetSource<>(keys, retryInterval(settings).toMillis(), null);
+		keys = new RefreshAheadCachingJWKSetSource<>(keys, ttl, refreshTimeout, refreshAhead, false, null);
+		return new UnknownKeyBackoff(keys, settings.minRefreshInterval(), clock);
+	}
+
+	/**
+	 * The least time between two fetches of any cause (an unknown key id, a failure, an
+	 * expiry): short, so that a key published just before its first use is fetched at
+	 * once.
+	 */
+	static Duration retryInterval(JwksSettings settings) {
+		return (settings.minRefreshInterval().compareTo(RETRY_INTERVAL) < 0) ? settings.minRefreshInterval()
+				: RETRY_INTERVAL;
 	}
 
 	/**

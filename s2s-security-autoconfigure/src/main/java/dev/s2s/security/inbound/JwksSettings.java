@@ -25,8 +25,10 @@ import org.springframework.util.Assert;
  *
  * @param cacheTimeToLive how long fetched keys are used before they are fetched again
  * (they are refreshed ahead of that, in the background, while tokens arrive)
- * @param minRefreshInterval the least time between two fetches triggered by unknown key
- * ids, so a flood of made-up {@code kid}s cannot flood the identity provider
+ * @param minRefreshInterval once a fetch did not bring a token's key id, how long no
+ * other token makes the keys be fetched again, so a flood of made-up {@code kid}s costs
+ * one fetch per interval; a key id first seen after a quiet time is looked up at once
+ * (fetches of any cause are at least 5 seconds, or this interval if shorter, apart)
  * @param outageTolerance how long the last known keys keep being used while the identity
  * provider cannot be reached
  * @param connectTimeout connect timeout of a fetch
@@ -42,8 +44,8 @@ public record JwksSettings(Duration cacheTimeToLive, Duration minRefreshInterval
 	 * Check the settings.
 	 * @param cacheTimeToLive how long fetched keys are used, longer than
 	 * {@code minRefreshInterval}
-	 * @param minRefreshInterval least time between two fetches caused by unknown key ids
-	 * or failures
+	 * @param minRefreshInterval how long no token makes the keys be fetched again once a
+	 * fetch did not bring a token's key id
 	 * @param outageTolerance how long the last known keys stay in use while the provider
 	 * is unreachable
 	 * @param connectTimeout connect timeout of discovery and key fetches
@@ -59,8 +61,9 @@ public record JwksSettings(Duration cacheTimeToLive, Duration minRefreshInterval
 	}
 
 	/**
-	 * The defaults: keys live 5 minutes, at most one refetch per 30 seconds, last keys
-	 * kept for an hour of outage, 2 second timeouts, 64 KiB documents.
+	 * The defaults: keys live 5 minutes, at most one refetch per 30 seconds for key ids
+	 * they do not have, last keys kept for an hour of outage, 2 second timeouts, 64 KiB
+	 * documents.
 	 * @return the defaults
 	 */
 	public static JwksSettings defaults() {

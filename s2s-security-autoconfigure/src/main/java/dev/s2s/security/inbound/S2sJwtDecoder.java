@@ -18,7 +18,6 @@ package dev.s2s.security.inbound;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,9 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSKeySelector;
@@ -107,7 +103,7 @@ public final class S2sJwtDecoder implements JwtDecoder {
 
 	private final boolean hasApplicationChecks;
 
-	private final @Nullable Cache<String, Jwt> verified;
+	private final @Nullable VerifiedTokens verified;
 
 	/** When the last outage warning of each issuer was logged. */
 	private final Map<String, AtomicLong> lastOutageWarnings = new ConcurrentHashMap<>();
@@ -155,11 +151,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		this.decoder = new NimbusJwtDecoder(processor);
 		this.decoder.setJwtValidator(TokenValidators
 			.all(List.of(this.timeChecks, (jwt) -> issuerChecks(checks, jwt), this.applicationChecks)));
-		this.verified = (builder.cacheMaximumSize > 0) ? Caffeine.newBuilder()
-			.maximumSize(builder.cacheMaximumSize)
-			.expireAfter(Expiry.creating((String token, Jwt jwt) -> remainingLifetime(jwt, builder.clock)))
-			.recordStats()
-			.build() : null;
+		this.verified = (builder.cacheMaximumSize > 0) ? new VerifiedTokens(builder.cacheMaximumSize, builder.clock)
+				: null;
 	}
 
 	/**
@@ -184,10 +177,7 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	 */
 	Jwt verifyAndCache(String token) {
 		Jwt jwt = verify(token);
-		if (this.verified != null) {
-			this.verified.put(token, jwt);
-		}
-		return jwt;
+		return (this.verified != null) ? this.verified.put(jwt) : jwt;
 	}
 
 	/**
@@ -209,8 +199,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		if (token.length() > MAX_TOKEN_LENGTH) {
 			throw rejected("token larger than " + MAX_TOKEN_LENGTH + " characters");
 		}
-		Cache<String, Jwt> verified = this.verified;
-		Jwt jwt = (verified != null) ? verified.getIfPresent(token) : null;
+		VerifiedTokens verified = this.verified;
+		Jwt jwt = (verified != null) ? verified.get(token) : null;
 		if (verified != null && jwt != null) {
 			OAuth2TokenValidatorResult result = this.timeChecks.validate(jwt);
 			if (result.hasErrors()) {
@@ -330,12 +320,6 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			logger.debug("Rejected a token: " + sanitized);
 		}
 		return new RejectedTokenException(sanitized);
-	}
-
-	private static Duration remainingLifetime(Jwt jwt, Clock clock) {
-		Instant expiresAt = jwt.getExpiresAt();
-		Duration remaining = (expiresAt != null) ? Duration.between(clock.instant(), expiresAt) : Duration.ZERO;
-		return remaining.isNegative() ? Duration.ZERO : remaining;
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

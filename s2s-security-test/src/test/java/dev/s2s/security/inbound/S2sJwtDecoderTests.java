@@ -284,6 +284,27 @@ class S2sJwtDecoderTests {
 	}
 
 	@Test
+	void decodeWhenSameTokenArrivesInANewStringThenServedFromCache() {
+		S2sJwtDecoder decoder = decoder();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		Jwt first = decoder.decode(token);
+		assertThat(decoder.decode(new String(token.toCharArray()))).isSameAs(first);
+		assertThat(decoder.cacheStats().hitCount()).isEqualTo(1);
+	}
+
+	@Test
+	void decodeWhenAnotherPayloadCarriesTheSignatureOfACachedTokenThenRejected() {
+		S2sJwtDecoder decoder = decoder();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		decoder.decode(token);
+		String other = this.issuer.serviceToken("admin-service").audience(SERVICE).sign();
+		String[] parts = token.split("\\.");
+		String forged = other.substring(0, other.lastIndexOf('.') + 1) + parts[2];
+		assertRejected(decoder, forged, "Invalid signature");
+		assertThat(decoder.cacheStats().hitCount()).isZero();
+	}
+
+	@Test
 	void decodeWhenCachedTokenExpiresThenTimeChecksStillRejectIt() {
 		MutableClock clock = new MutableClock(Instant.now());
 		S2sJwtDecoder decoder = builder().clock(clock).clockSkew(Duration.ZERO).build();
@@ -320,6 +341,69 @@ class S2sJwtDecoderTests {
 		assertThat(this.issuer.requestCount(Endpoint.JWKS) - fetchesBefore).isLessThanOrEqualTo(1);
 		// Made-up key ids are bad tokens, not an outage: no warning per token.
 		assertThat(output.getAll()).doesNotContain("keys are unavailable");
+	}
+
+	@Test
+	void decodeWhenFloodOfUnknownKeyIdsLastsSeveralIntervalsThenKeysAreFetchedOncePerInterval() {
+		MutableClock clock = new MutableClock(Instant.now());
+		Duration interval = Duration.ofSeconds(30);
+		S2sJwtDecoder decoder = builder().clock(clock)
+			.jwks(new JwksSettings(Duration.ofMinutes(5), interval, Duration.ofHours(1), Duration.ofSeconds(2),
+					Duration.ofSeconds(2), 64 * 1024))
+			.build();
+		String valid = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		decoder.decode(valid);
+		int fetches = this.issuer.requestCount(Endpoint.JWKS);
+		flood(decoder, 200);
+		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isEqualTo(fetches + 1);
+		// Known keys keep working during the flood.
+		assertThat(decoder.decode(valid)).isNotNull();
+		for (int window = 2; window <= 3; window++) {
+			clock.advance(interval);
+			int expected = fetches + window;
+			// The rate limit under the cache (5 s, on real time) lets one fetch through.
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(flood(decoder, 1)).isEqualTo(expected));
+			flood(decoder, 200);
+			assertThat(this.issuer.requestCount(Endpoint.JWKS)).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void decodeWhenAKeyIsPublishedBeforeItsFirstUseThenItsFirstTokenIsAccepted() {
+		S2sJwtDecoder decoder = decoder();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		this.issuer.rotateKey();
+		assertThat(decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign())).isNotNull();
+	}
+
+	@Test
+	void decodeWhenAKeyIsPublishedDuringAFloodThenItIsAcceptedOnceTheIntervalEnds() {
+		MutableClock clock = new MutableClock(Instant.now());
+		// Keys live long enough not to be refetched for expiry meanwhile.
+		S2sJwtDecoder decoder = builder().clock(clock)
+			.jwks(new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1),
+					Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024))
+			.build();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		flood(decoder, 20);
+		this.issuer.rotateKey();
+		String rotated = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		assertRejected(decoder, rotated, "refetched too recently");
+		clock.advance(Duration.ofMillis(100));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(decoder.decode(rotated)).isNotNull());
+	}
+
+	/** Tokens with made-up key ids; how many key fetches the issuer has served after. */
+	private int flood(S2sJwtDecoder decoder, int tokens) {
+		for (int i = 0; i < tokens; i++) {
+			String token = this.issuer.serviceToken("order-service")
+				.audience(SERVICE)
+				.header("kid", UUID.randomUUID().toString())
+				.sign();
+			assertRejected(decoder, token, "no matching key(s)", "refetched too recently");
+		}
+		return this.issuer.requestCount(Endpoint.JWKS);
 	}
 
 	@Test

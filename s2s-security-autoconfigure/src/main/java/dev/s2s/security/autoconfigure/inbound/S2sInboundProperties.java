@@ -470,7 +470,9 @@ public class S2sInboundProperties {
 		private Duration cacheTimeToLive = Duration.ofMinutes(5);
 
 		/**
-		 * Least time between two fetches caused by unknown key ids or failures.
+		 * Once a fetch did not bring a token's key id, how long no token makes the keys
+		 * be fetched again: a flood of made-up key ids costs one fetch per interval. A
+		 * key id first seen after a quiet time is looked up at once.
 		 */
 		private Duration minRefreshInterval = Duration.ofSeconds(30);
 
@@ -513,7 +515,9 @@ public class S2sInboundProperties {
 		}
 
 		/**
-		 * Least time between two fetches caused by unknown key ids or failures.
+		 * Once a fetch did not bring a token's key id, how long no token makes the keys
+		 * be fetched again: a flood of made-up key ids costs one fetch per interval. A
+		 * key id first seen after a quiet time is looked up at once.
 		 * @return the min refresh interval
 		 */
 		public Duration getMinRefreshInterval() {
@@ -521,7 +525,9 @@ public class S2sInboundProperties {
 		}
 
 		/**
-		 * Least time between two fetches caused by unknown key ids or failures.
+		 * Once a fetch did not bring a token's key id, how long no token makes the keys
+		 * be fetched again: a flood of made-up key ids costs one fetch per interval. A
+		 * key id first seen after a quiet time is looked up at once.
 		 * @param minRefreshInterval the min refresh interval
 		 */
 		public void setMinRefreshInterval(Duration minRefreshInterval) {
