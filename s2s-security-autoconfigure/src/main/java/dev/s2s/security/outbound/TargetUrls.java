@@ -51,7 +51,7 @@ final class TargetUrls {
 	 */
 	@Nullable String find(URI url) {
 		String rawPath = url.getRawPath();
-		if (url.getRawUserInfo() != null || (rawPath != null && SUSPICIOUS.matcher(rawPath).find())) {
+		if (url.getRawUserInfo() != null || (rawPath != null && isSuspicious(rawPath))) {
 			return null;
 		}
 		URI normalized = url.normalize();
@@ -64,6 +64,11 @@ final class TargetUrls {
 			}
 		}
 		return null;
+	}
+
+	private static boolean isSuspicious(String rawPath) {
+		// The pattern only where it can match: most paths have neither '%' nor '\\'.
+		return (rawPath.indexOf('%') >= 0 || rawPath.indexOf('\\') >= 0) && SUSPICIOUS.matcher(rawPath).find();
 	}
 
 	private record BaseUrl(String scheme, String host, int port, String path, String target) {
@@ -84,7 +89,9 @@ final class TargetUrls {
 				return false;
 			}
 			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
-			return this.path.isEmpty() || path.equals(this.path) || path.startsWith(this.path + "/");
+			// The base path, whole, or followed by a segment of its own.
+			return path.startsWith(this.path)
+					&& (path.length() == this.path.length() || path.charAt(this.path.length()) == '/');
 		}
 
 		private static int port(URI url) {

@@ -15,10 +15,12 @@
  */
 package dev.s2s.security.benchmarks.inbound;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import dev.s2s.security.inbound.S2sJwtDecoder;
 import dev.s2s.security.inbound.TrustedIssuer;
 import dev.s2s.security.test.FakeTokenIssuer;
@@ -47,10 +49,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * {@link NimbusJwtDecoder}, in the same run, with keys fetched from a loopback issuer.
  * <ul>
  * <li>{@code repeated}: the same token again and again, as a caller that reuses its
- * cached service token sends it;</li>
+ * cached service token sends it, in the same {@code String};</li>
+ * <li>{@code repeatedNewString}: the same, in a new {@code String} per call, as every
+ * request header is (both decoders pay the copy);</li>
  * <li>{@code firstSeen}: a stream of distinct tokens (s2s's cache is shrunk to 16 entries
  * so nearly every one is a miss, paying verification plus cache upkeep).</li>
  * </ul>
+ * Spring's stock decoder cannot verify EdDSA: for {@code EDDSA} it is given Nimbus'
+ * Tink-backed {@link Ed25519Verifier}, as an application would have to.
  *
  * @author s2s-security team
  */
@@ -64,7 +70,7 @@ public class DecoderBenchmark {
 
 	private static final int DISTINCT_TOKENS = 2000;
 
-	@Param({ "RS256", "ES256" })
+	@Param({ "RS256", "ES256", "EDDSA" })
 	public String algorithm;
 
 	private FakeTokenIssuer issuer;
@@ -77,6 +83,8 @@ public class DecoderBenchmark {
 
 	private String token;
 
+	private byte[] tokenBytes;
+
 	private List<String> tokens;
 
 	private int next;
@@ -85,9 +93,10 @@ public class DecoderBenchmark {
 	public void setUp() {
 		SigningAlgorithm signing = SigningAlgorithm.valueOf(this.algorithm);
 		this.issuer = FakeTokenIssuer.builder().algorithms(signing).start();
-		this.spring = NimbusJwtDecoder.withJwkSetUri(this.issuer.jwksUri().toString())
-			.jwsAlgorithm(SignatureAlgorithm.from(this.algorithm))
-			.build();
+		this.spring = (signing == SigningAlgorithm.EDDSA) ? SpringEdDsa.decoder(this.issuer.jwksUri().toString())
+				: NimbusJwtDecoder.withJwkSetUri(this.issuer.jwksUri().toString())
+					.jwsAlgorithm(SignatureAlgorithm.from(this.algorithm))
+					.build();
 		this.spring.setJwtValidator(JwtValidators.createDefaultWithIssuer(this.issuer.issuerUri().toString()));
 		TrustedIssuer trusted = TrustedIssuer.of(this.issuer.issuerUri().toString(), "inventory-service")
 			.withJwkSetUri(this.issuer.jwksUri());
@@ -96,6 +105,7 @@ public class DecoderBenchmark {
 		// Spring's default type check refuses RFC 9068 'at+jwt'; use the plain JWT shape
 		// both accept.
 		this.token = serviceToken();
+		this.tokenBytes = this.token.getBytes(StandardCharsets.US_ASCII);
 		this.tokens = new ArrayList<>(DISTINCT_TOKENS);
 		for (int i = 0; i < DISTINCT_TOKENS; i++) {
 			this.tokens.add(serviceToken());
@@ -121,6 +131,16 @@ public class DecoderBenchmark {
 	@Benchmark
 	public Jwt s2sRepeated() {
 		return this.s2s.decode(this.token);
+	}
+
+	@Benchmark
+	public Jwt springRepeatedNewString() {
+		return this.spring.decode(new String(this.tokenBytes, StandardCharsets.US_ASCII));
+	}
+
+	@Benchmark
+	public Jwt s2sRepeatedNewString() {
+		return this.s2s.decode(new String(this.tokenBytes, StandardCharsets.US_ASCII));
 	}
 
 	@Benchmark
