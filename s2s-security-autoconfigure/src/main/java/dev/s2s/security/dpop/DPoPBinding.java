@@ -15,8 +15,8 @@
  */
 package dev.s2s.security.dpop;
 
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.s2s.security.caller.CallerAuthentication;
@@ -72,7 +72,7 @@ public final class DPoPBinding {
 
 	private final boolean required;
 
-	private final String algorithms;
+	private final List<String> algorithms;
 
 	/**
 	 * Create the rules.
@@ -83,11 +83,7 @@ public final class DPoPBinding {
 		Assert.notNull(proofs, "proofs cannot be null");
 		this.proofs = proofs;
 		this.required = required;
-		this.algorithms = proofs.getAlgorithms()
-			.stream()
-			.map(JWSAlgorithm::getName)
-			.sorted()
-			.collect(Collectors.joining(" "));
+		this.algorithms = proofs.getAlgorithms().stream().map(JWSAlgorithm::getName).sorted().toList();
 	}
 
 	/**
@@ -99,10 +95,11 @@ public final class DPoPBinding {
 	}
 
 	/**
-	 * The accepted proof algorithms, as the {@code algs} of a {@code DPoP} challenge.
-	 * @return the names, separated by spaces
+	 * The accepted proof algorithms, for the {@code algs} of a {@code DPoP} challenge and
+	 * the resource's metadata.
+	 * @return the names, sorted
 	 */
-	public String getAlgorithms() {
+	public List<String> getAlgorithms() {
 		return this.algorithms;
 	}
 

@@ -17,11 +17,8 @@ package dev.s2s.security.dpop;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+
+import dev.s2s.security.redis.RedisDeadline;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.util.Assert;
@@ -45,17 +42,11 @@ import org.springframework.util.Assert;
  */
 public final class RedisDPoPReplayCache extends DPoPReplayCache {
 
-	private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
-
 	private final ReactiveStringRedisTemplate redis;
 
 	private final String prefix;
 
-	private final Duration timeout;
-
-	private final AtomicLong failedAt = new AtomicLong(System.nanoTime() - BACKOFF_NANOS);
-
-	private volatile boolean failing;
+	private final RedisDeadline deadline;
 
 	/**
 	 * Create a cache.
@@ -72,10 +63,9 @@ public final class RedisDPoPReplayCache extends DPoPReplayCache {
 		super(window, retryAfter, clock);
 		Assert.notNull(redis, "redis cannot be null");
 		Assert.hasText(prefix, "prefix cannot be empty");
-		Assert.isTrue(timeout != null && timeout.toMillis() > 0, "timeout must be at least 1ms");
 		this.redis = redis;
 		this.prefix = prefix;
-		this.timeout = timeout;
+		this.deadline = new RedisDeadline(timeout);
 	}
 
 	/**
@@ -89,35 +79,12 @@ public final class RedisDPoPReplayCache extends DPoPReplayCache {
 
 	@Override
 	boolean remember(String key, String value, Duration ttl) {
-		if (this.failing && System.nanoTime() - this.failedAt.get() < BACKOFF_NANOS) {
-			throw new IllegalStateException("Redis write skipped: Redis failed less than 1s ago");
+		Boolean set = this.deadline.await(() -> this.redis.opsForValue().setIfAbsent(key(key), value, ttl).toFuture(),
+				"write");
+		if (set == null) {
+			throw this.deadline.fail("write", new IllegalStateException("no reply"));
 		}
-		CompletableFuture<Boolean> reply = this.redis.opsForValue().setIfAbsent(key(key), value, ttl).toFuture();
-		try {
-			Boolean set = reply.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-			this.failing = false;
-			if (set == null) {
-				throw fail(new IllegalStateException("no reply"));
-			}
-			return set;
-		}
-		catch (TimeoutException ex) {
-			reply.cancel(true);
-			throw fail(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw fail(ex);
-		}
-		catch (ExecutionException ex) {
-			throw fail((ex.getCause() != null) ? ex.getCause() : ex);
-		}
-	}
-
-	private IllegalStateException fail(Throwable cause) {
-		this.failedAt.set(System.nanoTime());
-		this.failing = true;
-		return new IllegalStateException("Redis write failed (" + cause.getClass().getSimpleName() + ")", cause);
+		return set;
 	}
 
 }

@@ -20,12 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import dev.s2s.security.redis.RedisDeadline;
+import dev.s2s.security.redis.RedisUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -51,8 +49,6 @@ import org.springframework.util.Assert;
  */
 public final class RedisRevocationStore implements RevocationStore {
 
-	private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
-
 	private static final RedisScript<Long> KEEP_LATER = RedisScript.of("""
 			local old = redis.call('GET', KEYS[1])
 			if old and tonumber(old) >= tonumber(ARGV[1]) then
@@ -67,11 +63,7 @@ public final class RedisRevocationStore implements RevocationStore {
 
 	private final String prefix;
 
-	private final Duration timeout;
-
-	private final AtomicLong failedAt = new AtomicLong(System.nanoTime() - BACKOFF_NANOS);
-
-	private volatile boolean failing;
+	private final RedisDeadline deadline;
 
 	/**
 	 * Create a store.
@@ -83,10 +75,9 @@ public final class RedisRevocationStore implements RevocationStore {
 	public RedisRevocationStore(ReactiveStringRedisTemplate redis, String prefix, Duration timeout) {
 		Assert.notNull(redis, "redis cannot be null");
 		Assert.hasText(prefix, "prefix cannot be empty");
-		Assert.isTrue(timeout != null && timeout.toMillis() > 0, "timeout must be at least 1ms");
 		this.redis = redis;
 		this.prefix = prefix;
-		this.timeout = timeout;
+		this.deadline = new RedisDeadline(timeout);
 	}
 
 	@Override
@@ -113,7 +104,7 @@ public final class RedisRevocationStore implements RevocationStore {
 		keys.forEach((key) -> names.add(key(key)));
 		List<String> values = await(() -> this.redis.opsForValue().multiGet(names).toFuture(), "lookup");
 		if (values == null || values.size() != keys.size()) {
-			throw fail("lookup", new IllegalStateException("unexpected reply"));
+			throw unavailable(this.deadline.fail("lookup", new IllegalStateException("unexpected reply")));
 		}
 		List<@Nullable Instant> found = new ArrayList<>(values.size());
 		for (String value : values) {
@@ -132,33 +123,17 @@ public final class RedisRevocationStore implements RevocationStore {
 	}
 
 	private <T> @Nullable T await(Supplier<CompletableFuture<T>> command, String what) {
-		if (this.failing && System.nanoTime() - this.failedAt.get() < BACKOFF_NANOS) {
-			throw new RevocationStoreException("Redis " + what + " skipped: Redis failed less than 1s ago");
-		}
-		CompletableFuture<T> reply = command.get();
 		try {
-			T value = reply.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-			this.failing = false;
-			return value;
+			return this.deadline.await(command, what);
 		}
-		catch (TimeoutException ex) {
-			reply.cancel(true);
-			throw fail(what, ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw fail(what, ex);
-		}
-		catch (ExecutionException ex) {
-			throw fail(what, (ex.getCause() != null) ? ex.getCause() : ex);
+		catch (RedisUnavailableException ex) {
+			throw unavailable(ex);
 		}
 	}
 
-	private RevocationStoreException fail(String what, Throwable cause) {
-		this.failedAt.set(System.nanoTime());
-		this.failing = true;
-		return new RevocationStoreException("Redis " + what + " failed (" + cause.getClass().getSimpleName() + ")",
-				cause);
+	private static RevocationStoreException unavailable(RedisUnavailableException ex) {
+		return new RevocationStoreException(String.valueOf(ex.getMessage()),
+				(ex.getCause() != null) ? ex.getCause() : ex);
 	}
 
 }

@@ -59,9 +59,12 @@ final class DPoPChallenges {
 			if (error.getDescription() != null) {
 				challenge.append(", error_description=\"").append(quoted(error.getDescription())).append('"');
 			}
-			return challenge.append(", algs=\"").append(binding.getAlgorithms()).append('"').toString();
+			return challenge.append(", algs=\"")
+				.append(String.join(" ", binding.getAlgorithms()))
+				.append('"')
+				.toString();
 		}
-		return binding.isRequired() ? "DPoP algs=\"" + binding.getAlgorithms() + "\"" : null;
+		return binding.isRequired() ? "DPoP algs=\"" + String.join(" ", binding.getAlgorithms()) + "\"" : null;
 	}
 
 	private static boolean isNot401(OAuth2Error error) {

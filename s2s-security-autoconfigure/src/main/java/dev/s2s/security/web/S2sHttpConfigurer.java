@@ -142,7 +142,7 @@ public final class S2sHttpConfigurer extends AbstractHttpConfigurer<S2sHttpConfi
 					.authorizationServers((servers) -> servers.addAll(issuers));
 				if (dpop != null) {
 					// RFC 9449, section 5.1.
-					resource.claim("dpop_signing_alg_values_supported", List.of(dpop.getAlgorithms().split(" ")))
+					resource.claim("dpop_signing_alg_values_supported", dpop.getAlgorithms())
 						.claim("dpop_bound_access_tokens_required", dpop.isRequired());
 				}
 			})))

@@ -30,7 +30,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Weighs the verified-token cache with JOL, object by object: the heap 10,000 entries
  * retain, while their tokens are in use and after a garbage collection, and the budget of
  * one entry part by part: <pre>
- * java -Djol.magicFieldOffset=true -cp benchmarks/target/benchmarks.jar dev.s2s.security.benchmarks.inbound.CacheMemoryReport
+ * java -cp benchmarks/target/benchmarks.jar dev.s2s.security.benchmarks.inbound.CacheMemoryReport
  * </pre>
  *
  * @author s2s-security team
@@ -42,7 +42,14 @@ public final class CacheMemoryReport {
 	private CacheMemoryReport() {
 	}
 
+	/**
+	 * Run the report.
+	 * @param args none
+	 * @throws InterruptedException when interrupted while collecting garbage
+	 */
 	public static void main(String[] args) throws InterruptedException {
+		// JOL walks into the JDK's hidden classes (lambdas of the HTTP client) too.
+		System.setProperty("jol.magicFieldOffset", "true");
 		try (FakeTokenIssuer issuer = FakeTokenIssuer.start()) {
 			S2sJwtDecoder decoder = S2sJwtDecoder.builder()
 				.issuer(TrustedIssuer.of(issuer.issuerUri().toString(), "inventory-service")
