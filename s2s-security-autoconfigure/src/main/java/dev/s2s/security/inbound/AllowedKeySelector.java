@@ -18,6 +18,7 @@ package dev.s2s.security.inbound;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,15 +90,17 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 		}
 		List<Key> selected = new ArrayList<>();
 		for (JWK jwk : this.keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), context)) {
-			if (fitToVerify(jwk, header.getAlgorithm())) {
+			if (isPublic(jwk)) {
 				Optional<Key> key = this.converted.get(jwk, AllowedKeySelector::toPublicKey);
-				key.ifPresent(selected::add);
+				if (key.isPresent() && fitToVerify(jwk, key.get(), header.getAlgorithm())) {
+					selected.add(key.get());
+				}
 			}
 		}
 		return selected;
 	}
 
-	private boolean fitToVerify(JWK jwk, JWSAlgorithm algorithm) {
+	private boolean isPublic(JWK jwk) {
 		if (jwk.isPrivate()) {
 			if (this.privateKeysReported.compareAndSet(false, true)) {
 				logger.error("The JWK Set of the trusted issuer " + LogSanitizer.sanitize(this.issuer)
@@ -107,8 +110,16 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 			}
 			return false;
 		}
-		if (jwk instanceof RSAKey rsa) {
-			return rsa.size() >= MIN_RSA_BITS;
+		return true;
+	}
+
+	/**
+	 * Whether a key may verify the algorithm, judged on the converted key: the size of an
+	 * RSA JWK would decode its modulus again on every token.
+	 */
+	private static boolean fitToVerify(JWK jwk, Key key, JWSAlgorithm algorithm) {
+		if (key instanceof RSAPublicKey rsa) {
+			return rsa.getModulus().bitLength() >= MIN_RSA_BITS;
 		}
 		if (jwk instanceof ECKey ec) {
 			return Curve.forJWSAlgorithm(algorithm).contains(ec.getCurve());

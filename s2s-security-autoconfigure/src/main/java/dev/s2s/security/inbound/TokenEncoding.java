@@ -83,6 +83,10 @@ final class TokenEncoding {
 					&& (bytes[2] & 0xFF) == 0xBF) {
 				return null;
 			}
+			if (isAscii(bytes)) {
+				// Valid UTF-8 as it is, and the common case: no strict decoder needed.
+				return new String(bytes, StandardCharsets.ISO_8859_1);
+			}
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -92,6 +96,15 @@ final class TokenEncoding {
 		catch (IllegalArgumentException | CharacterCodingException ex) {
 			return null;
 		}
+	}
+
+	private static boolean isAscii(byte[] bytes) {
+		for (byte b : bytes) {
+			if (b < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -20,10 +20,12 @@ import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,11 +45,12 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
  *
  * <p>
  * An entry keeps what its token's {@link Jwt} is made of, compactly: the token, the
- * claims in one array, and instances shared with the other entries of what tokens repeat
- * (claim names, issuer, audience, subject, the headers of one key...). The {@code Jwt}
- * itself, whose maps Spring Security copies into linked hash maps, is held weakly: it
- * lives while requests use it and is built again, from the entry, on the first use after
- * a garbage collection dropped it.
+ * values no other token has (its id and times), and, shared with the entries of the other
+ * tokens of the same caller, the headers and the names and other values of the claims
+ * (issuer, audience, subject, scopes...). The {@code Jwt} itself, whose maps Spring
+ * Security copies into linked hash maps, is held weakly: it lives while requests use it
+ * and is built again, from the entry, on the first use after a garbage collection dropped
+ * it.
  *
  * @author s2s-security team
  */
@@ -58,10 +61,10 @@ final class VerifiedTokens {
 
 	private final Cache<TokenKey, Entry> cache;
 
-	/** Weak: a shared value lives as long as an entry uses it. */
-	private final Interner<Object> shared = Interner.newWeakInterner();
+	/** Weak: a shared part lives as long as an entry uses it. */
+	private final Interner<List<Object>> shapes = Interner.newWeakInterner();
 
-	private final Interner<Map<String, Object>> sharedHeaders = Interner.newWeakInterner();
+	private final Interner<Map<String, Object>> headers = Interner.newWeakInterner();
 
 	VerifiedTokens(long maximumSize, Clock clock) {
 		this.cache = Caffeine.newBuilder()
@@ -85,7 +88,7 @@ final class VerifiedTokens {
 	 * requests using it share what the other entries share
 	 */
 	Jwt put(Jwt jwt) {
-		Entry entry = new Entry(jwt, this.shared, this.sharedHeaders);
+		Entry entry = new Entry(jwt, this.shapes, this.headers);
 		this.cache.put(new TokenKey(jwt.getTokenValue()), entry);
 		return entry.jwt();
 	}
@@ -108,6 +111,13 @@ final class VerifiedTokens {
 	 */
 	private static final class Entry {
 
+		/** Where a claim's value is one of this token's own. */
+		private static final Object OWN = new Object();
+
+		/** Claims that differ from token to token. */
+		private static final Set<String> UNIQUE = Set.of(JwtClaimNames.JTI, JwtClaimNames.IAT, JwtClaimNames.EXP,
+				JwtClaimNames.NBF, "auth_time", "uti");
+
 		private final String token;
 
 		private final @Nullable Instant issuedAt;
@@ -117,26 +127,54 @@ final class VerifiedTokens {
 		/** Shared by the tokens one key signed alike. */
 		private final Map<String, Object> headers;
 
-		/** Names and values, one after the other, in the token's order. */
-		private final Object[] claims;
+		/**
+		 * The claims' names and values, one after the other in the token's order, with
+		 * {@link #OWN} for the values of this token's own; shared by the tokens of one
+		 * caller.
+		 */
+		private final List<Object> shape;
+
+		/** The values this token does not share, in order. */
+		private final Object[] own;
 
 		private volatile WeakReference<@Nullable Jwt> jwt = new WeakReference<>(null);
 
-		Entry(Jwt jwt, Interner<Object> shared, Interner<Map<String, Object>> sharedHeaders) {
+		Entry(Jwt jwt, Interner<List<Object>> shapes, Interner<Map<String, Object>> headers) {
 			this.token = jwt.getTokenValue();
 			this.issuedAt = jwt.getIssuedAt();
 			this.expiresAt = jwt.getExpiresAt();
-			Map<String, Object> headers = new LinkedHashMap<>();
-			jwt.getHeaders().forEach((name, value) -> headers.put(name, share(value, shared)));
-			this.headers = sharedHeaders.intern(Collections.unmodifiableMap(headers));
-			this.claims = new Object[2 * jwt.getClaims().size()];
+			this.headers = headers.intern(Collections.unmodifiableMap(new LinkedHashMap<>(jwt.getHeaders())));
+			Object[] shape = new Object[2 * jwt.getClaims().size()];
+			List<Object> own = new ArrayList<>(UNIQUE.size());
 			int i = 0;
 			for (Map.Entry<String, Object> claim : jwt.getClaims().entrySet()) {
-				this.claims[i++] = shared.intern(claim.getKey());
-				// Unique per token: sharing it would only cost.
-				this.claims[i++] = JwtClaimNames.JTI.equals(claim.getKey()) ? claim.getValue()
-						: share(claim.getValue(), shared);
+				shape[i++] = claim.getKey();
+				Object shared = shareable(claim.getKey(), claim.getValue());
+				if (shared == null) {
+					own.add(claim.getValue());
+				}
+				shape[i++] = (shared != null) ? shared : OWN;
 			}
+			this.shape = shapes.intern(List.of(shape));
+			this.own = own.toArray();
+		}
+
+		/**
+		 * The value to share, or {@code null} when it is the token's own: unique by
+		 * nature, or mutable (a JSON object), which no two tokens may share.
+		 */
+		private static @Nullable Object shareable(String name, Object value) {
+			if (UNIQUE.contains(name)) {
+				return null;
+			}
+			if (value instanceof String || value instanceof Boolean || value instanceof Long
+					|| value instanceof Integer) {
+				return value;
+			}
+			if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+				return List.copyOf(list);
+			}
+			return null;
 		}
 
 		Jwt jwt() {
@@ -151,20 +189,12 @@ final class VerifiedTokens {
 
 		private Jwt build() {
 			Map<String, Object> claims = new LinkedHashMap<>();
-			for (int i = 0; i < this.claims.length; i += 2) {
-				claims.put((String) this.claims[i], this.claims[i + 1]);
+			int own = 0;
+			for (int i = 0; i < this.shape.size(); i += 2) {
+				Object value = this.shape.get(i + 1);
+				claims.put((String) this.shape.get(i), (value != OWN) ? value : this.own[own++]);
 			}
 			return new Jwt(this.token, this.issuedAt, this.expiresAt, this.headers, claims);
-		}
-
-		private static Object share(Object value, Interner<Object> shared) {
-			if (value instanceof String) {
-				return shared.intern(value);
-			}
-			if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-				return shared.intern(list.stream().map(shared::intern).toList());
-			}
-			return value;
 		}
 
 	}

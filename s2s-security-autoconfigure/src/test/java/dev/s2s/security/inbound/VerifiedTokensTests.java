@@ -101,6 +101,36 @@ class VerifiedTokensTests {
 	}
 
 	@Test
+	void entriesNeverShareAJsonObjectWhichCouldBeChanged() {
+		Jwt first = this.tokens.put(withRoles("h.p.first"));
+		Jwt second = this.tokens.put(withRoles("h.p.second"));
+		assertThat(first.getClaims().get("realm_access")).isEqualTo(second.getClaims().get("realm_access"))
+			.isNotSameAs(second.getClaims().get("realm_access"));
+		assertThat(first.getClaims().get("aud")).isSameAs(second.getClaims().get("aud"));
+	}
+
+	@Test
+	void tokensOfAnotherCallerKeepTheirOwnClaims() {
+		Jwt orders = this.tokens.put(jwt("h.p.orders", "orders"));
+		Jwt billing = this.tokens.put(jwt("h.p.billing", "billing"));
+		assertThat(orders.getSubject()).isEqualTo("orders");
+		assertThat(billing.getSubject()).isEqualTo("billing");
+		assertThat(this.tokens.get("h.p.orders").getSubject()).isEqualTo("orders");
+	}
+
+	private static Jwt withRoles(String token) {
+		Instant now = Instant.now();
+		return Jwt.withTokenValue(token)
+			.header("alg", "RS256")
+			.subject("orders")
+			.audience(List.of("inventory"))
+			.claim("realm_access", new java.util.HashMap<>(Map.of("roles", List.of("reader"))))
+			.issuedAt(now)
+			.expiresAt(now.plus(Duration.ofMinutes(5)))
+			.build();
+	}
+
+	@Test
 	void anExpiredTokenIsNotKept() {
 		Jwt expired = Jwt.withTokenValue("h.p.expired")
 			.header("alg", "RS256")
