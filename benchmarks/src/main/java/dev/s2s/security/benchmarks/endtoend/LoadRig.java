@@ -77,8 +77,7 @@ final class LoadRig implements AutoCloseable {
 		long start = System.nanoTime();
 		System.out.printf("Minting %d first-seen tokens ...%n", firstSeen);
 		TokenPools tokens = TokenPools.mint(issuer, callers, firstSeen, directory);
-		System.out.printf("Minted in %.1f s; tokens and server logs in %s%n", (System.nanoTime() - start) / 1e9,
-				directory);
+		System.out.printf("Minted in %.1f s; server logs in %s%n", (System.nanoTime() - start) / 1e9, directory);
 		return new LoadRig(issuer, tokens, cpus, wrk, jvmArgs, directory);
 	}
 
@@ -116,9 +115,16 @@ final class LoadRig implements AutoCloseable {
 				+ mix.invalidPercent() + "% invalid (foreign key, expired, wrong audience)";
 	}
 
+	/**
+	 * Stops the issuer and deletes the token files (the server logs stay).
+	 * @throws IOException if a token file cannot be deleted
+	 */
 	@Override
-	public void close() {
+	public void close() throws IOException {
 		this.issuer.close();
+		for (String pool : TokenPools.FILES) {
+			Files.deleteIfExists(this.directory.resolve(pool));
+		}
 	}
 
 }

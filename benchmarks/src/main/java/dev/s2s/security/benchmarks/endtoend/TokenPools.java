@@ -45,6 +45,9 @@ import dev.s2s.security.test.TokenBuilder;
  */
 final class TokenPools {
 
+	/** The files the tokens are written to. */
+	static final List<String> FILES = List.of("repeated.txt", "first-seen.txt", "invalid.txt");
+
 	private static final int INVALID_PER_KIND = 20;
 
 	private final Path directory;
