@@ -71,9 +71,9 @@ import org.springframework.web.bind.annotation.RestController;
  * protected as its {@link Variant} says, on the {@link Stack} it names.
  * <p>
  * Arguments: stack, variant, issuer URI, JWKS URI. It prints
- * {@code E2E-READY <port> <web server> <GCs>} once it listens, then reads commands on
- * standard input: {@code heap} (a full GC, then {@code E2E-HEAP <used> <committed>}) and
- * {@code stop} (or the end of input).
+ * {@code E2E-READY <port> <web server> <GCs> Java_<version>} once it listens, then reads
+ * commands on standard input: {@code heap} (a full GC, then
+ * {@code E2E-HEAP <used> <committed>}) and {@code stop} (or the end of input).
  *
  * @author s2s-security team
  */
@@ -107,8 +107,8 @@ public final class EndToEndServer {
 			.map(GarbageCollectorMXBean::getName)
 			.collect(Collectors.joining(","))
 			.replace(' ', '_');
-		System.out
-			.println("E2E-READY " + server.getPort() + " " + server.getClass().getSimpleName() + " " + collectors);
+		System.out.println("E2E-READY " + server.getPort() + " " + server.getClass().getSimpleName() + " " + collectors
+				+ " Java_" + System.getProperty("java.version"));
 		System.out.flush();
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		for (String command = commands.readLine(); command != null
@@ -140,6 +140,9 @@ public final class EndToEndServer {
 		if (variant == Variant.SPRING) {
 			sources.add((stack == Stack.MVC) ? NimbusDecoder.class : NimbusReactiveDecoder.class);
 		}
+		if (variant == Variant.S2S_TRIVIAL) {
+			sources.add((stack == Stack.MVC) ? TrivialServiceDecoder.class : TrivialReactiveServiceDecoder.class);
+		}
 		return sources;
 	}
 
@@ -151,7 +154,7 @@ public final class EndToEndServer {
 		properties.put("spring.config.name", "s2s-endtoend-server");
 		properties.put("endtoend.issuer-uri", issuerUri);
 		properties.put("endtoend.jwk-set-uri", jwkSetUri);
-		if (variant == Variant.S2S) {
+		if (variant == Variant.S2S || variant == Variant.S2S_TRIVIAL) {
 			properties.put("s2s.security.service-id", SERVICE_ID);
 			properties.put("s2s.security.inbound.issuers[0].issuer-uri", issuerUri);
 			properties.put("s2s.security.inbound.issuers[0].jwk-set-uri", jwkSetUri);
@@ -272,6 +275,37 @@ public final class EndToEndServer {
 	}
 
 	/**
+	 * Replaces s2s-security's decoder (a {@code JwtDecoder} bean of the application's
+	 * does) with one that accepts every token without reading it, as a service token of
+	 * {@code caller-00} from the trusted issuer: the rest of s2s-security (caller
+	 * classification, authorization, its chain) still runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TrivialServiceDecoder {
+
+		@Bean
+		JwtDecoder trivial(@Value("${endtoend.issuer-uri}") String issuerUri) {
+			Jwt jwt = trivialServiceJwt(issuerUri);
+			return (token) -> jwt;
+		}
+
+	}
+
+	/**
+	 * {@link TrivialServiceDecoder} on WebFlux.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TrivialReactiveServiceDecoder {
+
+		@Bean
+		ReactiveJwtDecoder trivial(@Value("${endtoend.issuer-uri}") String issuerUri) {
+			Mono<Jwt> jwt = Mono.just(trivialServiceJwt(issuerUri));
+			return (token) -> jwt;
+		}
+
+	}
+
+	/**
 	 * Spring's stock decoder, checked as fairly as s2s-security checks: Spring's defaults
 	 * (type, timestamps) plus issuer and audience.
 	 */
@@ -307,6 +341,23 @@ public final class EndToEndServer {
 	private static OAuth2TokenValidator<Jwt> validator(String issuerUri) {
 		return JwtValidators.createDefaultWithValidators(
 				List.of(new JwtIssuerValidator(issuerUri), new JwtAudienceValidator(SERVICE_ID)));
+	}
+
+	private static Jwt trivialServiceJwt(String issuerUri) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		return Jwt.withTokenValue("not-read")
+			.header("alg", "RS256")
+			.header("typ", "JWT")
+			.issuer(issuerUri)
+			.subject("caller-00")
+			.audience(List.of(SERVICE_ID))
+			.claim("client_id", "caller-00")
+			.claim("gty", "client_credentials")
+			.claim("scope", "inventory.read")
+			.claim("jti", "not-read")
+			.issuedAt(now)
+			.expiresAt(now.plus(1, ChronoUnit.HOURS))
+			.build();
 	}
 
 	private static Jwt trivialJwt() {

@@ -81,7 +81,7 @@ final class ServerProcess implements AutoCloseable {
 		ServerProcess server = new ServerProcess(process, log);
 		String[] ready = server.reply("E2E-READY", STARTUP).split(" ");
 		server.port = Integer.parseInt(ready[1]);
-		server.description = ready[2] + ", " + ready[3].replace('_', ' ');
+		server.description = ready[2] + ", " + ready[3].replace('_', ' ') + ", " + ready[4].replace('_', ' ');
 		return server;
 	}
 
@@ -91,7 +91,7 @@ final class ServerProcess implements AutoCloseable {
 
 	/**
 	 * The web server and the garbage collectors the server runs with.
-	 * @return e.g. {@code TomcatWebServer, Copy,MarkSweepCompact}
+	 * @return e.g. {@code TomcatWebServer, Copy,MarkSweepCompact, Java 17.0.15}
 	 */
 	String description() {
 		return this.description;

@@ -31,6 +31,13 @@ enum Variant {
 	 */
 	TRIVIAL("Spring Security, trivial auth", true, false),
 
+	/**
+	 * s2s-security's chain with a decoder bean of the application's that accepts every
+	 * token without verifying it, as a service token of one caller: what s2s-security
+	 * costs besides verifying tokens (not run by default).
+	 */
+	S2S_TRIVIAL("s2s-security chain, trivial auth", true, false),
+
 	/** s2s-security's auto-configuration, as an application gets it from the starter. */
 	S2S("s2s-security", true, true),
 
