@@ -69,6 +69,9 @@ final class LoadRig implements AutoCloseable {
 		int connections = settings.integer("connections", 16);
 		int callers = settings.integer("callers", 20);
 		int firstSeen = settings.integer("firstSeenTokens", firstSeenDefault);
+		if (callers < 1 || firstSeen < 10) {
+			throw new IllegalArgumentException("callers must be at least 1 and firstSeenTokens at least 10");
+		}
 		Wrk.Mix mix = new Wrk.Mix(settings.integer("repeatedPercent", 90), settings.integer("firstSeenPercent", 5));
 		List<String> jvmArgs = settings.list("serverJvmArgs", "-Xms512m,-Xmx512m");
 		Path directory = Files.createTempDirectory("s2s-endtoend-");
