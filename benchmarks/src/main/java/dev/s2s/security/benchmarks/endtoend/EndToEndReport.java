@@ -63,7 +63,6 @@ public final class EndToEndReport {
 		Duration run = warmup.plus(measure).plusMinutes(1).multipliedBy((long) stacks.size() * variants.size());
 		List<Row> rows = new ArrayList<>();
 		try (LoadRig rig = LoadRig.set(settings, 30_000, run)) {
-			settings.checkAllUsed();
 			int pool = rig.tokens().firstSeen();
 			// Warm-up and measurement send different first-seen tokens: each is new to
 			// the

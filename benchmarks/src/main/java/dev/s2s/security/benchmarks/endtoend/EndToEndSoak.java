@@ -55,7 +55,6 @@ public final class EndToEndSoak {
 		Duration duration = settings.duration("duration", "10m");
 		Duration sample = settings.duration("sample", "60s");
 		try (LoadRig rig = LoadRig.set(settings, 30_000, warmup.plus(duration).plusMinutes(5))) {
-			settings.checkAllUsed();
 			int pool = rig.tokens().firstSeen();
 			try (ServerProcess server = rig.startServer(stack, Variant.S2S)) {
 				rig.load(server, warmup, 0, pool);

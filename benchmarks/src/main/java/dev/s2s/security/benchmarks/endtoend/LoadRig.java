@@ -57,7 +57,7 @@ final class LoadRig implements AutoCloseable {
 	}
 
 	/**
-	 * Sets everything up.
+	 * Sets everything up, once the caller has read its own settings.
 	 * @param settings the run's settings
 	 * @param firstSeenDefault how many first-seen tokens to mint unless
 	 * {@code firstSeenTokens} says
@@ -74,6 +74,8 @@ final class LoadRig implements AutoCloseable {
 		}
 		Wrk.Mix mix = new Wrk.Mix(settings.integer("repeatedPercent", 90), settings.integer("firstSeenPercent", 5));
 		List<String> jvmArgs = settings.list("serverJvmArgs", "-Xms512m,-Xmx512m");
+		// The caller has read its own settings: whatever is left is a typo.
+		settings.checkAllUsed();
 		Path directory = Files.createTempDirectory("s2s-endtoend-");
 		Wrk wrk = Wrk.prepare(cpus, connections, mix, directory);
 		FakeTokenIssuer issuer = FakeTokenIssuer.builder().tokenLifetime(TokenPools.lifetimeFor(run)).start();
@@ -107,8 +109,25 @@ final class LoadRig implements AutoCloseable {
 	}
 
 	String describe() {
-		return this.cpus.describe() + "; " + this.wrk.describe() + "; server JVM " + String.join(" ", this.jvmArgs)
-				+ "; Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+		return loadAverage() + this.cpus.describe() + "; " + this.wrk.describe() + "; server JVM "
+				+ String.join(" ", this.jvmArgs) + "; Java " + System.getProperty("java.version") + " ("
+				+ System.getProperty("java.vm.name") + ")";
+	}
+
+	/**
+	 * The machine's load average now, since other work on the machine skews every figure.
+	 * @return e.g. {@code load average 0.12 (quiet); }, empty where the system does not
+	 * tell
+	 */
+	private static String loadAverage() {
+		try {
+			String average = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+			boolean quiet = Double.parseDouble(average) < 0.5;
+			return "load average " + average + (quiet ? " (quiet); " : " (NOT quiet: other work skews the figures); ");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
 	}
 
 	String describeMix() {
