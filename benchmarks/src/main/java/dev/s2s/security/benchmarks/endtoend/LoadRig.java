@@ -46,14 +46,17 @@ final class LoadRig implements AutoCloseable {
 
 	private final Path directory;
 
-	private LoadRig(FakeTokenIssuer issuer, TokenPools tokens, Cpus cpus, Wrk wrk, List<String> jvmArgs,
-			Path directory) {
+	private final String loadBefore;
+
+	private LoadRig(FakeTokenIssuer issuer, TokenPools tokens, Cpus cpus, Wrk wrk, List<String> jvmArgs, Path directory,
+			String loadBefore) {
 		this.issuer = issuer;
 		this.tokens = tokens;
 		this.cpus = cpus;
 		this.wrk = wrk;
 		this.jvmArgs = jvmArgs;
 		this.directory = directory;
+		this.loadBefore = loadBefore;
 	}
 
 	/**
@@ -65,6 +68,8 @@ final class LoadRig implements AutoCloseable {
 	 * @return the rig
 	 */
 	static LoadRig set(Settings settings, int firstSeenDefault, Duration run) throws IOException, InterruptedException {
+		// Before this run adds any load of its own.
+		String loadBefore = loadAverage();
 		Cpus cpus = new Cpus(settings.string("serverCpus", "0"), settings.string("loadCpus", "1"));
 		int connections = settings.integer("connections", 16);
 		int callers = settings.integer("callers", 20);
@@ -83,7 +88,7 @@ final class LoadRig implements AutoCloseable {
 		System.out.printf("Minting %d first-seen tokens ...%n", firstSeen);
 		TokenPools tokens = TokenPools.mint(issuer, callers, firstSeen, directory);
 		System.out.printf("Minted in %.1f s; server logs in %s%n", (System.nanoTime() - start) / 1e9, directory);
-		return new LoadRig(issuer, tokens, cpus, wrk, jvmArgs, directory);
+		return new LoadRig(issuer, tokens, cpus, wrk, jvmArgs, directory, loadBefore);
 	}
 
 	ServerProcess startServer(Stack stack, Variant variant) throws IOException, InterruptedException {
@@ -109,21 +114,20 @@ final class LoadRig implements AutoCloseable {
 	}
 
 	String describe() {
-		return loadAverage() + this.cpus.describe() + "; " + this.wrk.describe() + "; server JVM "
+		return this.loadBefore + this.cpus.describe() + "; " + this.wrk.describe() + "; server JVM "
 				+ String.join(" ", this.jvmArgs) + "; Java " + System.getProperty("java.version") + " ("
 				+ System.getProperty("java.vm.name") + ")";
 	}
 
 	/**
-	 * The machine's load average now, since other work on the machine skews every figure.
-	 * @return e.g. {@code load average 0.12 (quiet); }, empty where the system does not
-	 * tell
+	 * The machine's load average over the last minute, since other work on the machine
+	 * skews every figure (through Maven, it includes the build just before).
+	 * @return e.g. {@code load average before the run 0.12; }, empty where the system
+	 * does not tell
 	 */
 	private static String loadAverage() {
 		try {
-			String average = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-			boolean quiet = Double.parseDouble(average) < 0.5;
-			return "load average " + average + (quiet ? " (quiet); " : " (NOT quiet: other work skews the figures); ");
+			return "load average before the run " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + "; ";
 		}
 		catch (IOException | RuntimeException ex) {
 			return "";
