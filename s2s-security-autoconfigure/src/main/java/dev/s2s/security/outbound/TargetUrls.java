@@ -84,14 +84,20 @@ final class TargetUrls {
 
 		boolean matches(URI url) {
 			String host = url.getHost();
-			if (host == null || url.getScheme() == null || !this.scheme.equalsIgnoreCase(url.getScheme())
-					|| !this.host.equalsIgnoreCase(host) || this.port != port(url)) {
+			String scheme = url.getScheme();
+			if (host == null || scheme == null || !sameIgnoringCase(this.scheme, scheme)
+					|| !sameIgnoringCase(this.host, host) || this.port != port(url)) {
 				return false;
 			}
 			String path = (url.getRawPath() != null) ? url.getRawPath() : "";
 			// The base path, whole, or followed by a segment of its own.
 			return path.startsWith(this.path)
 					&& (path.length() == this.path.length() || path.charAt(this.path.length()) == '/');
+		}
+
+		/** Ours are lower case; most URLs' are too, and an exact match is cheaper. */
+		private static boolean sameIgnoringCase(String ours, String theirs) {
+			return ours.equals(theirs) || ours.equalsIgnoreCase(theirs);
 		}
 
 		private static int port(URI url) {

@@ -34,6 +34,12 @@ import org.springframework.http.HttpStatusCode;
  */
 final class TokenAttachment {
 
+	/**
+	 * Lower case: the headers' case-insensitive lookup lower-cases every name it is
+	 * given, which costs nothing for a name that already is.
+	 */
+	private static final String AUTHORIZATION = "authorization";
+
 	private TokenAttachment() {
 	}
 
@@ -42,7 +48,7 @@ final class TokenAttachment {
 	 * target or the caller set the {@code Authorization} header itself.
 	 */
 	static @Nullable OutboundTarget target(ServiceTokens tokens, HttpHeaders headers, URI url) {
-		return headers.containsHeader(HttpHeaders.AUTHORIZATION) ? null : tokens.findTarget(url);
+		return headers.containsHeader(AUTHORIZATION) ? null : tokens.findTarget(url);
 	}
 
 	/**
