@@ -15,6 +15,9 @@
  */
 package dev.s2s.security.authorization;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,6 +62,12 @@ public final class CallerAuthorizationInterceptor implements HandlerInterceptor 
 
 	private final ObjectPostProcessor<AuthorizationManager<HttpServletRequest>> observation;
 
+	/** Observed once: post-processing looks up the observation registry each time. */
+	private final AuthorizationManager<HttpServletRequest> observedServicePaths;
+
+	/** One observed manager per policy; policies are made once per handler. */
+	private final Map<CallerPolicy, AuthorizationManager<HttpServletRequest>> observedPolicies = new ConcurrentHashMap<>();
+
 	/**
 	 * Create an interceptor.
 	 * @param policies who may call each handler
@@ -75,6 +84,7 @@ public final class CallerAuthorizationInterceptor implements HandlerInterceptor 
 		this.servicePaths = servicePaths;
 		this.recorder = recorder;
 		this.observation = observation;
+		this.observedServicePaths = observation.postProcess(servicePaths);
 	}
 
 	@Override
@@ -89,19 +99,24 @@ public final class CallerAuthorizationInterceptor implements HandlerInterceptor 
 		boolean s2sChain = S2sChainMarker.handles(request);
 		if (!s2sChain) {
 			// s2s chains decide service-only paths in their own filter.
-			check(observed(this.servicePaths, authentication, request), authentication, request);
+			check(decide(this.observedServicePaths, authentication, request), authentication, request);
 		}
 		CallerPolicy policy = policy(handler, s2sChain, request);
 		if (policy != null) {
-			check(observed((caller, it) -> policy.decide(caller.get(), ServicePathAuthorizationManager.details(it)),
-					authentication, request), authentication, request);
+			check(decide(this.observedPolicies.computeIfAbsent(policy, this::observed), authentication, request),
+					authentication, request);
 		}
 		return true;
 	}
 
-	private @Nullable CallerDecision observed(AuthorizationManager<HttpServletRequest> manager,
+	private AuthorizationManager<HttpServletRequest> observed(CallerPolicy policy) {
+		return this.observation
+			.postProcess((caller, it) -> policy.decide(caller.get(), ServicePathAuthorizationManager.details(it)));
+	}
+
+	private static @Nullable CallerDecision decide(AuthorizationManager<HttpServletRequest> manager,
 			@Nullable Authentication authentication, HttpServletRequest request) {
-		AuthorizationResult result = this.observation.postProcess(manager).authorize(() -> authentication, request);
+		AuthorizationResult result = manager.authorize(() -> authentication, request);
 		return (result instanceof CallerDecision decision) ? decision : null;
 	}
 

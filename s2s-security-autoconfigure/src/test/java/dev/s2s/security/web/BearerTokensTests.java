@@ -57,9 +57,19 @@ class BearerTokensTests {
 
 	@Test
 	void resolveWhenMalformedThenInvalidToken() {
-		assertThatExceptionOfType(OAuth2AuthenticationException.class)
-			.isThrownBy(() -> BearerTokens.resolve(List.of("Bearer a\"b"), false))
-			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token"));
+		for (String malformed : List.of("Bearer a\"b", "Bearer a=b", "Bearer ==", "Bearer", "Bearer\tabc", "Bearerabc",
+				"Bearer abc\n", "Bearer ab\u00e9", "Bearer ab\u0100c", "Bearer a%2Fb")) {
+			assertThatExceptionOfType(OAuth2AuthenticationException.class).as(malformed)
+				.isThrownBy(() -> BearerTokens.resolve(List.of(malformed), false))
+				.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_token"));
+		}
+	}
+
+	@Test
+	void resolveWhenTheSchemeIsInAnyCaseOrThePaddingLongThenTheToken() {
+		assertThat(BearerTokens.resolve(List.of("bEARER abc=="), false)).isEqualTo("abc==");
+		assertThat(BearerTokens.resolve(List.of("Bearer " + "x".repeat(4000) + "==="), false))
+			.isEqualTo("x".repeat(4000) + "===");
 	}
 
 	@Test
