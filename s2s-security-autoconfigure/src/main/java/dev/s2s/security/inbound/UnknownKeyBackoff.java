@@ -36,11 +36,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 /**
  * Nimbus' {@link JWKSetBasedJWKSource} (select from the cached keys; when none matches,
  * refresh them once and select again) with a back-off for key ids the keys do not have:
- * once a refresh did not bring a token's key, no token makes the keys refresh again for
- * the back-off interval. A flood of made-up key ids so costs one fetch per interval,
- * while a key published before its first use is still fetched at once: the first unknown
- * key is looked up without waiting, limited only by the short interval of Nimbus'
- * {@link RateLimitedJWKSetSource} under the cache.
+ * once two refreshes in a row, less than the back-off interval apart, did not bring a
+ * token's key, no token makes the keys refresh again for the interval. A flood of made-up
+ * key ids so costs one fetch per interval (two at its start), one bad token does not hold
+ * up a key rotation, while a key published before its first use is still fetched at once:
+ * the first unknown key is looked up without waiting, limited only by the short interval
+ * of Nimbus' {@link RateLimitedJWKSetSource} under the cache.
  *
  * @author s2s-security team
  */
@@ -54,6 +55,9 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 
 	/** Until when unknown key ids are refused without a refresh. */
 	private final AtomicLong refusingUntil = new AtomicLong(Long.MIN_VALUE);
+
+	/** When a refresh last did not bring a token's key. */
+	private final AtomicLong lastMiss = new AtomicLong(Long.MIN_VALUE);
 
 	UnknownKeyBackoff(JWKSetSource<SecurityContext> keys, Duration backoff, Clock clock) {
 		this.keys = keys;
@@ -78,7 +82,11 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 				context);
 		selected = selector.select(refreshed);
 		if (selected.isEmpty()) {
-			this.refusingUntil.set(this.clock.millis() + this.backoffMillis);
+			long now = this.clock.millis();
+			long previous = this.lastMiss.getAndSet(now);
+			if (previous != Long.MIN_VALUE && now - previous <= this.backoffMillis) {
+				this.refusingUntil.set(now + this.backoffMillis);
+			}
 		}
 		return selected;
 	}
