@@ -390,7 +390,13 @@ class S2sJwtDecoderTests {
 					Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024))
 			.build();
 		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		int before = this.issuer.requestCount(Endpoint.JWKS);
+		// Two fetches that did not bring the key start the back-off (the rate limit under
+		// the cache spaces them 100 ms apart, on real time); the clock stands still
+		// after.
+		await().atMost(Duration.ofSeconds(10)).until(() -> flood(decoder, 1) == before + 2);
 		flood(decoder, 20);
+		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isEqualTo(before + 2);
 		this.issuer.rotateKey();
 		String rotated = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
 		assertRejected(decoder, rotated, "refetched too recently");
