@@ -27,12 +27,12 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.s2s.security.caller.IdentityProvider;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -214,20 +214,12 @@ class FakeTokenIssuerMainTests {
 		}
 	}
 
-	private static void awaitDiscovery(URI discovery) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			try {
-				if (Http.get(discovery).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("The issuer did not come up at " + discovery);
+	private static void awaitDiscovery(URI discovery) {
+		Awaitility.await("the issuer at " + discovery)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> Http.get(discovery).statusCode() == 200);
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package dev.s2s.security.mutation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -25,11 +26,17 @@ import org.pitest.coverage.TestInfo;
 import org.pitest.mutationtest.build.DefaultTestPrioritiserFactory;
 import org.pitest.mutationtest.build.TestPrioritiser;
 import org.pitest.mutationtest.build.TestPrioritiserFactory;
+import org.pitest.mutationtest.engine.MutationDetails;
 
 /**
- * PIT's own test order (the mutated class's own tests first, then the fastest covering
- * tests), cut to the first {@value #DEFAULT_LIMIT} tests of each mutant, or
- * {@code s2s.mutation.tests-per-mutant} from the plugin configuration.
+ * The tests PIT runs for a mutant: the mutated class's own tests ({@code FooTests} for
+ * {@code Foo} and its nested classes) first, then PIT's own order (fastest first), cut to
+ * the first {@value #DEFAULT_LIMIT} tests, or {@code s2s.mutation.tests-per-mutant} from
+ * the plugin configuration.
+ * <p>
+ * PIT measures a test's time with Spring's test contexts cached, but a mutant starts them
+ * again (see {@code SpringContextCacheReset}), so a class's own plain unit tests are
+ * nearly always the cheapest way to kill it.
  * <p>
  * Without a limit, a surviving mutant in code every request runs (the decoder, the
  * validators) runs every integration test, hundreds of them, and the profile takes hours
@@ -47,7 +54,22 @@ public final class FastestCoveringTests implements TestPrioritiserFactory {
 	public TestPrioritiser makeTestPrioritiser(Properties properties, CodeSource code, CoverageDatabase coverage) {
 		TestPrioritiser order = new DefaultTestPrioritiserFactory().makeTestPrioritiser(properties, code, coverage);
 		int limit = Integer.parseInt(properties.getProperty(LIMIT_PROPERTY, String.valueOf(DEFAULT_LIMIT)));
-		return (mutant) -> first(order.assignTests(mutant), limit);
+		return (mutant) -> first(ownTestsFirst(mutant, order.assignTests(mutant)), limit);
+	}
+
+	private static List<TestInfo> ownTestsFirst(MutationDetails mutant, List<TestInfo> tests) {
+		String className = mutant.getClassName().asJavaName();
+		int nested = className.indexOf('$');
+		String own = ((nested < 0) ? className : className.substring(0, nested)) + "Tests";
+		List<TestInfo> ordered = new ArrayList<>(tests.size());
+		tests.stream().filter((test) -> isOf(test, own)).forEach(ordered::add);
+		tests.stream().filter((test) -> !isOf(test, own)).forEach(ordered::add);
+		return ordered;
+	}
+
+	private static boolean isOf(TestInfo test, String testClass) {
+		String definingClass = TestInfo.toDefiningClassName().apply(test).asJavaName();
+		return definingClass.equals(testClass) || definingClass.startsWith(testClass + "$");
 	}
 
 	private static List<TestInfo> first(List<TestInfo> tests, int limit) {
