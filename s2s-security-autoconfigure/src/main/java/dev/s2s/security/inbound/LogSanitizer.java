@@ -42,7 +42,8 @@ public final class LogSanitizer {
 		}
 		String text = value.toString();
 		StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 8);
-		for (int i = 0; i < text.length() && safe.length() < MAX_LENGTH; i++) {
+		int i = 0;
+		for (; i < text.length() && safe.length() < MAX_LENGTH; i++) {
 			char c = text.charAt(i);
 			if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
 				safe.append(String.format("\\u%04x", (int) c));
@@ -51,7 +52,8 @@ public final class LogSanitizer {
 				safe.append(c);
 			}
 		}
-		if (text.length() > MAX_LENGTH) {
+		// Escapes take six characters: a value can be cut before it reaches the limit.
+		if (i < text.length()) {
 			safe.append("...");
 		}
 		return safe.toString();
