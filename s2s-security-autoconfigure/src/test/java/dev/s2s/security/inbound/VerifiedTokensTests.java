@@ -41,6 +41,22 @@ class VerifiedTokensTests {
 	private final VerifiedTokens tokens = new VerifiedTokens(100, Clock.systemUTC());
 
 	@Test
+	void theKeyHashesTheSignatureEnd() {
+		String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvcmRlcnMifQ." + SIGNATURE;
+		VerifiedTokens.TokenKey key = new VerifiedTokens.TokenKey(token);
+		// Tokens of one caller differ in their signature: the hash must tell them apart.
+		assertThat(new VerifiedTokens.TokenKey(token.substring(0, token.length() - 1) + "Q").hashCode())
+			.isNotEqualTo(key.hashCode());
+		// Only the last 32 characters are hashed; equality still compares the whole
+		// token.
+		VerifiedTokens.TokenKey otherPayload = new VerifiedTokens.TokenKey("X" + token.substring(1));
+		assertThat(otherPayload.hashCode()).isEqualTo(key.hashCode());
+		assertThat(otherPayload).isNotEqualTo(key);
+		assertThat(new VerifiedTokens.TokenKey(new String(token.toCharArray()))).isEqualTo(key);
+		assertThat(new VerifiedTokens.TokenKey("a.b.c").hashCode()).isEqualTo("a.b.c".hashCode());
+	}
+
+	@Test
 	void aTokenIsFoundInAnyStringHoldingIt() {
 		String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvcmRlcnMifQ." + SIGNATURE;
 		Jwt put = this.tokens.put(jwt(token, "orders"));
