@@ -108,11 +108,38 @@ final class TokenEncoding {
 	}
 
 	/**
+	 * Whether a string holds an unescaped control character, which RFC 8259 section 7
+	 * forbids and Gson's strict mode lets through.
+	 */
+	private static boolean hasRawControlCharacterInString(String json) {
+		boolean inString = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (!inString) {
+				inString = (c == '"');
+			}
+			else if (c == '\\') {
+				i++; // an escaped character neither ends the string nor is raw
+			}
+			else if (c == '"') {
+				inString = false;
+			}
+			else if (c < 0x20) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * What is wrong with a JSON object: invalid JSON, a duplicate member name, or, in a
 	 * claims set, a top-level claim of the wrong raw type (Nimbus would turn a numeric
 	 * {@code sub} into a string).
 	 */
 	private static @Nullable String duplicateOrInvalid(String json, boolean claims) {
+		if (hasRawControlCharacterInString(json)) {
+			return "not strict JSON";
+		}
 		try (JsonReader reader = new JsonReader(new StringReader(json))) {
 			reader.setStrictness(Strictness.STRICT);
 			if (reader.peek() != JsonToken.BEGIN_OBJECT) {

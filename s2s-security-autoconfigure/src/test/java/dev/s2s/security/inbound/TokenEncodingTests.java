@@ -82,6 +82,37 @@ class TokenEncodingTests {
 	}
 
 	@Test
+	void anEmptyHeaderIsThreeSegmentsWithABadHeader() {
+		assertThat(TokenEncoding.problem("." + encode(CLAIMS) + ".sig")).isEqualTo("not strict JSON");
+		assertThat(TokenEncoding.problem(encode(HEADER) + "..sig")).isEqualTo("not strict JSON");
+	}
+
+	@Test
+	void aSegmentThatIsOnlyAByteOrderMarkIsRefused() {
+		assertThat(TokenEncoding
+			.problem(encode(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }) + "." + encode(CLAIMS) + ".sig"))
+			.isEqualTo("the header is not strict UTF-8 JSON");
+	}
+
+	@Test
+	void wellFormedNonAsciiTextIsAccepted() {
+		assertThat(TokenEncoding.problem(token(HEADER, "{\"sub\":\"Zo\u00eb \u2603 \ud83d\ude00\"}"))).isNull();
+	}
+
+	@Test
+	void whatGsonLetsThroughIsRefused() {
+		assertThat(TokenEncoding.problem(token(HEADER, "{\"sub\":\"a\\'b\"}"))).isEqualTo("not strict JSON");
+		assertThat(TokenEncoding.problem(token(HEADER, "{\"scope\":\"a\u0001b\"}"))).isEqualTo("not strict JSON");
+		assertThat(TokenEncoding.problem(token(HEADER, "{\"scope\":\"a\nb\"}"))).isEqualTo("not strict JSON");
+		assertThat(TokenEncoding.problem(token("{\"alg\":\"RS256\",\"kid\":\"k\u001f\"}", CLAIMS)))
+			.isEqualTo("not strict JSON");
+		// Escaped, they are valid JSON (the claim checks decide on the value), as is
+		// whitespace between members.
+		assertThat(TokenEncoding.problem(token(HEADER, "{\"scope\":\"a\\u0001\\n\\\"\\\\b\"}"))).isNull();
+		assertThat(TokenEncoding.problem(token(HEADER, "{\n\t\"scope\" :\r\n\"a\"}"))).isNull();
+	}
+
+	@Test
 	void aDuplicateHeaderParameter() {
 		assertThat(TokenEncoding.problem(token("{\"alg\":\"RS256\",\"alg\":\"none\"}", CLAIMS)))
 			.isEqualTo("the member 'alg' appears twice");
