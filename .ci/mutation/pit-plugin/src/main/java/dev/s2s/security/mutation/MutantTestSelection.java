@@ -44,7 +44,7 @@ import org.pitest.mutationtest.engine.MutationDetails;
  * counts as survived: the limit can only lower a score, never raise it, and such a
  * survivor names a behaviour no fast test specifies.
  */
-public final class FastestCoveringTests implements TestPrioritiserFactory {
+public final class MutantTestSelection implements TestPrioritiserFactory {
 
 	static final int DEFAULT_LIMIT = 40;
 
@@ -78,7 +78,8 @@ public final class FastestCoveringTests implements TestPrioritiserFactory {
 
 	@Override
 	public String description() {
-		return "s2s-security: PIT's test order, at most " + LIMIT_PROPERTY + " tests per mutant";
+		return "s2s-security: a class's own tests first, then PIT's order, at most " + LIMIT_PROPERTY
+				+ " tests per mutant";
 	}
 
 }
