@@ -73,7 +73,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Arguments: stack, variant, issuer URI, JWKS URI. It prints
  * {@code E2E-READY <port> <web server> <GCs> Java_<version>} once it listens, then reads
  * commands on standard input: {@code heap} (a full GC, then
- * {@code E2E-HEAP <used> <committed>}) and {@code stop} (or the end of input).
+ * {@code E2E-HEAP <used> <committed>}), {@code jit} ({@code E2E-JIT <milliseconds>}, the
+ * time the JIT compilers have spent so far) and {@code stop} (or the end of input).
  *
  * @author s2s-security team
  */
@@ -118,6 +119,10 @@ public final class EndToEndServer {
 				System.gc();
 				MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 				System.out.println("E2E-HEAP " + heap.getUsed() + " " + heap.getCommitted());
+				System.out.flush();
+			}
+			else if (command.equals("jit")) {
+				System.out.println("E2E-JIT " + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
 				System.out.flush();
 			}
 		}

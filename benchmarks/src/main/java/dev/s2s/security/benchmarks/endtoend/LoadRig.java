@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.s2s.security.test.FakeTokenIssuer;
 
@@ -28,7 +30,9 @@ import dev.s2s.security.test.FakeTokenIssuer;
  * generator, the CPUs, the servers' JVM options. Settings (see {@link Settings}):
  * {@code serverCpus} (0), {@code loadCpus} (1), {@code connections} (16), {@code callers}
  * (20), {@code repeatedPercent} (90), {@code firstSeenPercent} (5), {@code serverJvmArgs}
- * ({@code -Xms512m,-Xmx512m}).
+ * ({@code -Xms512m,-Xmx512m}), {@code jfr} (none: a directory where each server writes a
+ * Flight Recording, {@code <stack>-<variant>.jfr}, with the JDK's {@code profile}
+ * settings).
  *
  * @author s2s-security team
  */
@@ -46,16 +50,19 @@ final class LoadRig implements AutoCloseable {
 
 	private final Path directory;
 
+	private final String jfr;
+
 	private final String loadBefore;
 
 	private LoadRig(FakeTokenIssuer issuer, TokenPools tokens, Cpus cpus, Wrk wrk, List<String> jvmArgs, Path directory,
-			String loadBefore) {
+			String jfr, String loadBefore) {
 		this.issuer = issuer;
 		this.tokens = tokens;
 		this.cpus = cpus;
 		this.wrk = wrk;
 		this.jvmArgs = jvmArgs;
 		this.directory = directory;
+		this.jfr = jfr;
 		this.loadBefore = loadBefore;
 	}
 
@@ -79,6 +86,7 @@ final class LoadRig implements AutoCloseable {
 		}
 		Wrk.Mix mix = new Wrk.Mix(settings.integer("repeatedPercent", 90), settings.integer("firstSeenPercent", 5));
 		List<String> jvmArgs = settings.list("serverJvmArgs", "-Xms512m,-Xmx512m");
+		String jfr = settings.string("jfr", "");
 		// The caller has read its own settings: whatever is left is a typo.
 		settings.checkAllUsed();
 		Path directory = Files.createTempDirectory("s2s-endtoend-");
@@ -88,12 +96,18 @@ final class LoadRig implements AutoCloseable {
 		System.out.printf("Minting %d first-seen tokens ...%n", firstSeen);
 		TokenPools tokens = TokenPools.mint(issuer, callers, firstSeen, directory);
 		System.out.printf("Minted in %.1f s; server logs in %s%n", (System.nanoTime() - start) / 1e9, directory);
-		return new LoadRig(issuer, tokens, cpus, wrk, jvmArgs, directory, loadBefore);
+		return new LoadRig(issuer, tokens, cpus, wrk, jvmArgs, directory, jfr, loadBefore);
 	}
 
 	ServerProcess startServer(Stack stack, Variant variant) throws IOException, InterruptedException {
-		ServerProcess server = ServerProcess.start(stack, variant, this.issuer, this.cpus, this.jvmArgs,
-				this.directory);
+		List<String> jvmArgs = new ArrayList<>(this.jvmArgs);
+		if (!this.jfr.isEmpty()) {
+			Path recording = Path.of(this.jfr)
+				.resolve(
+						stack.name().toLowerCase(Locale.ROOT) + "-" + variant.name().toLowerCase(Locale.ROOT) + ".jfr");
+			jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + recording.toAbsolutePath());
+		}
+		ServerProcess server = ServerProcess.start(stack, variant, this.issuer, this.cpus, jvmArgs, this.directory);
 		try {
 			Sanity.check(server, variant, this.tokens);
 		}
@@ -107,6 +121,37 @@ final class LoadRig implements AutoCloseable {
 	LoadResult load(ServerProcess server, Duration duration, int firstSeenStart, int firstSeenCount)
 			throws IOException, InterruptedException {
 		return this.wrk.run(server.port(), this.tokens, duration, firstSeenStart, firstSeenCount);
+	}
+
+	/**
+	 * Puts load on a server until its JIT compilers have settled: at least
+	 * {@code minimum}, then in slices of 5 s until a slice costs the compilers less than
+	 * 2% of its time, or {@code maximum} has passed. On one CPU, compilers and request
+	 * threads share the CPU: a server with more code to compile is still in its warm-up
+	 * (hot methods interpreted) long after a fixed warm-up of a few seconds has ended.
+	 * @param server the server
+	 * @param minimum the shortest warm-up
+	 * @param maximum the longest warm-up
+	 * @param firstSeenCount how many first-seen tokens the warm-up sends (from the first)
+	 * @return how the warm-up went, for the report
+	 */
+	String warmUp(ServerProcess server, Duration minimum, Duration maximum, int firstSeenCount)
+			throws IOException, InterruptedException {
+		Duration slice = Duration.ofSeconds(5);
+		load(server, minimum, 0, firstSeenCount);
+		Duration spent = minimum;
+		while (true) {
+			long before = server.compilationMillis();
+			load(server, slice, 0, firstSeenCount);
+			spent = spent.plus(slice);
+			long compiling = server.compilationMillis() - before;
+			if (compiling * 50 < slice.toMillis()) {
+				return spent.toSeconds() + " s, JIT settled (" + compiling + " ms compiling in the last 5 s)";
+			}
+			if (spent.compareTo(maximum) >= 0) {
+				return spent.toSeconds() + " s, JIT NOT settled (" + compiling + " ms compiling in the last 5 s)";
+			}
+		}
 	}
 
 	TokenPools tokens() {

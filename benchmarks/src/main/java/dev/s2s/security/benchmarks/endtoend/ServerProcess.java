@@ -106,6 +106,16 @@ final class ServerProcess implements AutoCloseable {
 		return Long.parseLong(reply("E2E-HEAP", Duration.ofMinutes(1)).split(" ")[1]);
 	}
 
+	/**
+	 * How long the server's JIT compilers have worked so far: while they still work hard,
+	 * the server is not warmed up.
+	 * @return milliseconds of compilation
+	 */
+	long compilationMillis() throws InterruptedException {
+		this.commands.println("jit");
+		return Long.parseLong(reply("E2E-JIT", Duration.ofMinutes(1)).split(" ")[1]);
+	}
+
 	private String reply(String prefix, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
