@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,9 @@ import org.w3c.dom.NodeList;
  * detect it), prints the score per package, and fails when a package is below its
  * threshold. Mutants listed as equivalent (class, method, mutator, description; never a
  * line, which moves with every edit) leave the count; an entry that matches nothing fails
- * the check, so the list cannot go stale.
+ * the check, so the list cannot go stale. Where several mutants of one method share
+ * mutator and description, an entry must also say which one (its ordinal in the method's
+ * instruction order), so that listing one equivalent cannot hide a killable sibling.
  *
  * <p>
  * {@code java MutationThresholds.java equivalent-mutants.txt mutations.xml...}
@@ -57,6 +61,12 @@ public final class MutationThresholds {
 				mutants.merge(mutant.key(), mutant, Mutant::either);
 			}
 		}
+		// The mutants of one method sharing mutator and description, in instruction order.
+		Map<String, List<Mutant>> siblings = new HashMap<>();
+		for (Mutant mutant : mutants.values()) {
+			siblings.computeIfAbsent(mutant.siblingKey(), (key) -> new ArrayList<>()).add(mutant);
+		}
+		siblings.values().forEach((group) -> group.sort(Comparator.comparingInt(Mutant::firstIndex)));
 		Map<String, Score> packages = new TreeMap<>();
 		Score overall = new Score();
 		List<Mutant> survivors = new ArrayList<>();
@@ -64,9 +74,10 @@ public final class MutationThresholds {
 			Score score = packages.computeIfAbsent(mutant.packageName(), (name) -> new Score());
 			boolean equivalent = false;
 			for (Equivalent candidate : equivalents) {
-				if (candidate.matches(mutant)) {
+				if (candidate.matches(mutant, siblings.get(mutant.siblingKey()))) {
 					candidate.used = true;
 					equivalent = true;
+					candidate.killed |= mutant.detected();
 				}
 			}
 			score.add(mutant, equivalent);
@@ -93,6 +104,15 @@ public final class MutationThresholds {
 			failures.add("overall score " + format(overall.percent()) + "%, below " + OVERALL + "%");
 		}
 		for (Equivalent equivalent : equivalents) {
+			if (equivalent.killed) {
+				failures.add("equivalent-mutants.txt line " + equivalent.line
+						+ " names a mutant that a test kills: it is not equivalent, remove it (" + equivalent.text + ")");
+			}
+			if (equivalent.ambiguous > 1) {
+				failures.add("equivalent-mutants.txt line " + equivalent.line + " matches " + equivalent.ambiguous
+						+ " mutants that share mutator and description: add ' | n', the n-th of them in the "
+						+ "method's instruction order (" + equivalent.text + ")");
+			}
 			// A run over some packages (-Dmutation.targets) says nothing of the other classes.
 			boolean analysed = mutants.values().stream().anyMatch((mutant) -> equivalent.names(mutant.className()));
 			if (analysed && !equivalent.used) {
@@ -153,6 +173,15 @@ public final class MutationThresholds {
 			return outer.substring(0, outer.lastIndexOf('.'));
 		}
 
+		String siblingKey() {
+			return String.join("|", this.className, this.method, this.signature, this.mutator, this.description);
+		}
+
+		int firstIndex() {
+			String first = this.indexes.split("\\D+")[0];
+			return first.isEmpty() ? 0 : Integer.parseInt(first);
+		}
+
 		String mutatorName() {
 			return this.mutator.substring(this.mutator.lastIndexOf('.') + 1);
 		}
@@ -204,7 +233,11 @@ public final class MutationThresholds {
 
 	}
 
-	/** One line of the list: {@code class | method | mutator | description  # why}. */
+	/**
+	 * One line of the list: {@code class | method | mutator | description [| n]  # why},
+	 * {@code n} saying which of several mutants sharing the rest it is (1 is the first in
+	 * the method's instruction order).
+	 */
 	static final class Equivalent {
 
 		final int line;
@@ -213,16 +246,25 @@ public final class MutationThresholds {
 
 		final String[] fields;
 
+		final int ordinal;
+
 		boolean used;
+
+		boolean killed;
+
+		/** How many mutants an entry without an ordinal matched at once, if more than one. */
+		int ambiguous;
 
 		Equivalent(int line, String text) {
 			this.line = line;
 			this.text = text;
 			this.fields = text.split("\\s*\\|\\s*");
-			if (this.fields.length != 4) {
+			if ((this.fields.length != 4 && this.fields.length != 5)
+					|| (this.fields.length == 5 && !this.fields[4].matches("[1-9][0-9]*"))) {
 				throw new IllegalArgumentException("equivalent-mutants.txt line " + line
-						+ ": write 'class | method | mutator | description  # why', not '" + text + "'");
+						+ ": write 'class | method | mutator | description [| n]  # why', not '" + text + "'");
 			}
+			this.ordinal = (this.fields.length == 5) ? Integer.parseInt(this.fields[4]) : 0;
 		}
 
 		static List<Equivalent> read(Path file) throws IOException {
@@ -241,9 +283,18 @@ public final class MutationThresholds {
 			return this.fields[0].equals(className);
 		}
 
-		boolean matches(Mutant mutant) {
-			return this.fields[0].equals(mutant.className()) && this.fields[1].equals(mutant.method())
-					&& this.fields[2].equals(mutant.mutatorName()) && this.fields[3].equals(mutant.description());
+		boolean matches(Mutant mutant, List<Mutant> siblings) {
+			if (!this.fields[0].equals(mutant.className()) || !this.fields[1].equals(mutant.method())
+					|| !this.fields[2].equals(mutant.mutatorName()) || !this.fields[3].equals(mutant.description())) {
+				return false;
+			}
+			if (this.ordinal == 0) {
+				if (siblings.size() > 1) {
+					this.ambiguous = siblings.size();
+				}
+				return true;
+			}
+			return this.ordinal <= siblings.size() && siblings.get(this.ordinal - 1) == mutant;
 		}
 
 	}

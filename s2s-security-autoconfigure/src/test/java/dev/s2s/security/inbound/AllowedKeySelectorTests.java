@@ -16,6 +16,7 @@
 
 package dev.s2s.security.inbound;
 
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
@@ -114,7 +115,7 @@ class AllowedKeySelectorTests {
 			.isSameAs(selector.selectJWSKeys(header, null).get(0));
 	}
 
-	private static List<java.security.Key> select(JWSAlgorithm algorithm, JWK key) throws Exception {
+	private static List<Key> select(JWSAlgorithm algorithm, JWK key) throws Exception {
 		AllowedKeySelector selector = new AllowedKeySelector("https://idp.example", ALLOWED,
 				new ImmutableJWKSet<>(new JWKSet(key)));
 		return selector.selectJWSKeys(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).build(), null);
