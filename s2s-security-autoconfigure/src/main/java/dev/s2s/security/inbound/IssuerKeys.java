@@ -65,8 +65,9 @@ final class IssuerKeys {
 		JWKSetSource<SecurityContext> keys = new DiscoveringSource(issuer, retriever, status, clock);
 		keys = new OutageTolerantJWKSetSource<>(keys, settings.outageTolerance().toMillis(), null);
 		keys = new RateLimitedJWKSetSource<>(keys, retryInterval(settings).toMillis(), null);
-		keys = new RefreshAheadCachingJWKSetSource<>(keys, ttl, refreshTimeout, refreshAhead, false, null);
-		return new UnknownKeyBackoff(keys, settings.minRefreshInterval(), clock);
+		KeysAtHand atHand = new KeysAtHand(keys, ttl);
+		keys = new RefreshAheadCachingJWKSetSource<>(atHand, ttl, refreshTimeout, refreshAhead, false, null);
+		return new UnknownKeyBackoff(keys, atHand, settings.minRefreshInterval(), clock);
 	}
 
 	/**

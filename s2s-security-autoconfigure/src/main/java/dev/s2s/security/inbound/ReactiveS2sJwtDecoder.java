@@ -26,9 +26,10 @@ import org.springframework.util.Assert;
 
 /**
  * The reactive face of an {@link S2sJwtDecoder}: the same checks and cache. Cache hits
- * answer at once; a first-seen token is verified off the event loop, because fetching
- * keys may block. With checks of the application's own (revocation, say), which run on
- * cache hits too and may block as well, every token is checked off the event loop.
+ * answer at once; a first-seen token is verified on the calling thread when its key is in
+ * the cached keys, and off the event loop when verifying it would fetch keys, which
+ * blocks. With checks of the application's own (revocation, say), which run on cache hits
+ * too and may block as well, every token is checked off the event loop.
  *
  * @author s2s-security team
  * @since 0.1.0
@@ -60,11 +61,15 @@ public final class ReactiveS2sJwtDecoder implements ReactiveJwtDecoder {
 			if (cached != null) {
 				return Mono.just(cached);
 			}
+			// Pure computation while its key is cached, as in Spring's reactive decoder.
+			return Mono.just(this.decoder.verifyAndCacheWithoutFetching(token));
+		}
+		catch (S2sJwtDecoder.KeysNotAtHand ex) {
+			return Mono.fromCallable(() -> this.decoder.verifyAndCache(token)).subscribeOn(Schedulers.boundedElastic());
 		}
 		catch (JwtException | AuthenticationException ex) {
 			return Mono.error(ex);
 		}
-		return Mono.fromCallable(() -> this.decoder.verifyAndCache(token)).subscribeOn(Schedulers.boundedElastic());
 	}
 
 }

@@ -181,6 +181,18 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	}
 
 	/**
+	 * Verify a token not found by {@link #cached(String)} on a thread that must not wait
+	 * on the network, and remember it.
+	 * @param token the token
+	 * @return the verified token
+	 * @throws BadJwtException when the token is not valid
+	 * @throws KeysNotAtHand when verifying it would fetch keys: verify it elsewhere
+	 */
+	Jwt verifyAndCacheWithoutFetching(String token) {
+		return KeysAtHand.withoutFetching(() -> verifyAndCache(token));
+	}
+
+	/**
 	 * Whether the application added checks of its own, which may block (a revocation
 	 * store across the network, say).
 	 * @return whether there are any
@@ -249,6 +261,11 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
+			if (hasCause(ex, KeysAtHand.NotAtHandException.class)) {
+				// Stopped before any fetch, on a thread that must not wait: not a
+				// refusal.
+				throw new KeysNotAtHand(ex);
+			}
 			if (hasCause(ex, IssuerKeySelector.UntrustedIssuerException.class)) {
 				if (logger.isDebugEnabled()) {
 					logger.debug("Rejected a token: untrusted issuer");
@@ -450,6 +467,19 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		public S2sJwtDecoder build() {
 			Assert.state(!this.issuers.isEmpty(), "At least one trusted issuer is required");
 			return new S2sJwtDecoder(this);
+		}
+
+	}
+
+	/**
+	 * Verifying a token would have fetched keys, on a thread that must not wait for them.
+	 */
+	static final class KeysNotAtHand extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		KeysNotAtHand(Throwable cause) {
+			super("Verifying the token would fetch keys", cause);
 		}
 
 	}

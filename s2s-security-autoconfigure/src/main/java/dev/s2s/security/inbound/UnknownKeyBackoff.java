@@ -41,13 +41,16 @@ import com.nimbusds.jose.proc.SecurityContext;
  * key ids so costs one fetch per interval (two at its start), one bad token does not hold
  * up a key rotation, while a key published before its first use is still fetched at once:
  * the first unknown key is looked up without waiting, limited only by the short interval
- * of Nimbus' {@link RateLimitedJWKSetSource} under the cache.
+ * of Nimbus' {@link RateLimitedJWKSetSource} under the cache. On a thread that must not
+ * wait (see {@link KeysAtHand}), it stops before the cache could fetch.
  *
  * @author s2s-security team
  */
 final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 
 	private final JWKSetSource<SecurityContext> keys;
+
+	private final KeysAtHand atHand;
 
 	private final long backoffMillis;
 
@@ -59,8 +62,9 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 	/** When a refresh last did not bring a token's key. */
 	private final AtomicLong lastMiss = new AtomicLong(Long.MIN_VALUE);
 
-	UnknownKeyBackoff(JWKSetSource<SecurityContext> keys, Duration backoff, Clock clock) {
+	UnknownKeyBackoff(JWKSetSource<SecurityContext> keys, KeysAtHand atHand, Duration backoff, Clock clock) {
 		this.keys = keys;
+		this.atHand = atHand;
 		this.backoffMillis = backoff.toMillis();
 		this.clock = clock;
 	}
@@ -69,6 +73,7 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 	public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
 		// The time Nimbus' caches run on, as in JWKSetBasedJWKSource.
 		long currentTime = System.currentTimeMillis();
+		this.atHand.checkFetchAllowed(selector, currentTime);
 		JWKSet known = this.keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), currentTime, context);
 		List<JWK> selected = selector.select(known);
 		if (!selected.isEmpty()) {

@@ -16,9 +16,12 @@
 
 package dev.s2s.security.inbound;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +33,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The reactive decoder never verifies, nor runs the application's checks, on the calling
- * (event-loop) thread, and answers a cached token without a thread switch.
+ * The reactive decoder never fetches keys, nor runs the application's checks, on the
+ * calling (event-loop) thread; it answers a cached token, and verifies a first-seen token
+ * whose key is cached, without a thread switch.
  */
 class ReactiveS2sJwtDecoderTests {
 
@@ -47,11 +52,60 @@ class ReactiveS2sJwtDecoderTests {
 	}
 
 	@Test
-	void aFirstSeenTokenIsVerifiedOffTheCallingThreadAndACachedOneOnIt() {
+	void aTokenWhoseKeysMustBeFetchedIsVerifiedOffTheCallingThread() {
 		ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(builder().build());
 		String token = issuer.serviceToken("order-service").audience(SERVICE).sign();
 		assertThat(threadOf(decoder.decode(token))).startsWith("boundedElastic-");
-		assertThat(threadOf(decoder.decode(token))).isEqualTo(Thread.currentThread().getName());
+	}
+
+	@Test
+	void aFirstSeenTokenWhoseKeyIsCachedIsVerifiedOnTheCallingThreadAsIsACachedOne() {
+		ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(builder().build());
+		decoder.decode(issuer.serviceToken("order-service").audience(SERVICE).sign()).block();
+		String firstSeen = issuer.serviceToken("billing-service").audience(SERVICE).sign();
+		assertThat(threadOf(decoder.decode(firstSeen))).isEqualTo(Thread.currentThread().getName());
+		assertThat(threadOf(decoder.decode(firstSeen))).isEqualTo(Thread.currentThread().getName());
+	}
+
+	@Test
+	void aTokenSignedWithAKeyTheCacheLacksIsVerifiedOffTheCallingThread() {
+		try (FakeTokenIssuer rotating = FakeTokenIssuer.start()) {
+			ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(
+					S2sJwtDecoder.builder().issuer(TrustedIssuer.of(rotating.issuerUri().toString(), SERVICE)).build());
+			decoder.decode(rotating.serviceToken("order-service").audience(SERVICE).sign()).block();
+			int fetches = rotating.requestCount(Endpoint.JWKS);
+			rotating.rotateKey();
+			String token = rotating.serviceToken("order-service").audience(SERVICE).sign();
+			assertThat(threadOf(decoder.decode(token))).startsWith("boundedElastic-");
+			assertThat(rotating.requestCount(Endpoint.JWKS)).isEqualTo(fetches + 1);
+		}
+	}
+
+	@Test
+	void keysAboutToExpireAreNotAtHand() {
+		// Kept 1.2 s; no longer at hand 0.2 s after they were fetched.
+		JwksSettings shortLived = new JwksSettings(Duration.ofMillis(1200), Duration.ofMillis(100), Duration.ofHours(1),
+				Duration.ofSeconds(2), Duration.ofSeconds(2), 65536);
+		ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(builder().jwks(shortLived).build());
+		decoder.decode(issuer.serviceToken("order-service").audience(SERVICE).sign()).block();
+		// The cache's time to live, not a condition, is what is waited for.
+		await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+		String firstSeen = issuer.serviceToken("billing-service").audience(SERVICE).sign();
+		assertThat(threadOf(decoder.decode(firstSeen))).startsWith("boundedElastic-");
+	}
+
+	@Test
+	void aRefusalOnTheCallingThreadIsAnErrorSignalToo() {
+		ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(builder().build());
+		decoder.decode(issuer.serviceToken("order-service").audience(SERVICE).sign()).block();
+		Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+		Mono<Jwt> refused = decoder.decode(issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.issuedAt(anHourAgo.minus(Duration.ofMinutes(5)))
+			.expiresAt(anHourAgo)
+			.sign());
+		assertThatExceptionOfType(BadJwtException.class).isThrownBy(refused::block)
+			.satisfies((ex) -> assertThat(((RejectedTokenException) ex).getReason()).contains("expired"));
 	}
 
 	@Test
