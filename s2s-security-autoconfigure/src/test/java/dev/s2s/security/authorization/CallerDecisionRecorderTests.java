@@ -23,9 +23,13 @@ import java.util.function.Supplier;
 import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
 import dev.s2s.security.inbound.LogRateLimiter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -55,6 +59,19 @@ class CallerDecisionRecorderTests {
 	private final List<Object> events = new ArrayList<>();
 
 	private final List<CallerDecision> observed = new ArrayList<>();
+
+	private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+
+	@BeforeEach
+	void logEverything() {
+		// Whatever another test left configured.
+		this.logging.setLogLevel(CallerDecisionRecorder.class.getName(), LogLevel.DEBUG);
+	}
+
+	@AfterEach
+	void restoreLogging() {
+		this.logging.setLogLevel(CallerDecisionRecorder.class.getName(), null);
+	}
 
 	@Test
 	void aDenialIsObservedAndPublished() {
@@ -146,8 +163,26 @@ class CallerDecisionRecorderTests {
 		String before = output.getAll();
 		recorder(false, false).record(CALLER, "request", granted);
 		String after = output.getAll().substring(before.length());
-		// At DEBUG, which the test's logging may or may not show.
-		assertThat(after).doesNotContain("INFO");
+		assertThat(after).doesNotContain("INFO")
+			.contains("DEBUG")
+			.contains("s2s authorization allowed: reason=allowed");
+	}
+
+	@Test
+	void aGrantIsNotLoggedWhenDebugIsOffAndNotAskedFor(CapturedOutput output) {
+		this.logging.setLogLevel(CallerDecisionRecorder.class.getName(), LogLevel.INFO);
+		recorder(false, false).record(CALLER, "request", decision(true, DecisionReason.ALLOWED));
+		assertThat(output).doesNotContain("s2s authorization allowed");
+		assertThat(this.observed).hasSize(1);
+	}
+
+	@Test
+	void aDenialIsNotLoggedWhenWarnIsOffButStillRecorded(CapturedOutput output) {
+		this.logging.setLogLevel(CallerDecisionRecorder.class.getName(), LogLevel.OFF);
+		recorder(false, false).record(CALLER, "request", decision(false, DecisionReason.NO_RULE));
+		assertThat(output).doesNotContain("s2s authorization denied");
+		assertThat(this.observed).hasSize(1);
+		assertThat(this.events).hasSize(1);
 	}
 
 	@Test

@@ -124,6 +124,14 @@ class PolicyExportTests {
 	}
 
 	@Test
+	void anUnannotatedEndpointWithoutPatternsIsDenied() {
+		this.endpoints.add(new HandlerEndpoint(List.of("GET"), List.of(), handler("open")));
+		assertThat(onlyEndpoint(new CallerPolicies())).containsEntry("access", "denied")
+			.containsEntry("patterns", List.of())
+			.containsEntry("pathRules", List.of());
+	}
+
+	@Test
 	void anEndpointOnlyMethodSecurityGovernsIsNotGovernedUnlessAPathRuleCoversIt() {
 		Pointcut preAuthorize = AuthorizationManagerBeforeMethodInterceptor.preAuthorize().getPointcut();
 		CallerPolicies policies = new CallerPolicies(UnannotatedHandlers.DENY, List.of(preAuthorize));
