@@ -24,6 +24,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link DelegatedAuthentication}: a service acting for a user is named by the
@@ -47,6 +48,16 @@ class DelegatedAuthenticationTests {
 		assertThat(delegated.isAuthenticated()).isTrue();
 		assertThat(delegated)
 			.hasToString("DelegatedAuthentication[user=alice, service=gateway, proof=token, scopes=[a], roles=[r]]");
+	}
+
+	@Test
+	void refusesAnEmptyUserOrServiceId() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DelegatedAuthentication(TOKEN, " ", "gateway", Set.of(), Set.of()))
+			.withMessage("userId cannot be empty");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DelegatedAuthentication(TOKEN, "alice", " ", Set.of(), Set.of()))
+			.withMessage("serviceId cannot be empty");
 	}
 
 	@Test

@@ -70,6 +70,14 @@ class ServiceAuthenticationTests {
 	}
 
 	@Test
+	void byTokenRefusesAnEmptyId() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ServiceAuthentication(TOKEN, "", Set.of(), Set.of()))
+			.withMessage("serviceId cannot be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ServiceAuthentication(TOKEN, " ", Set.of(), Set.of()))
+			.withMessage("serviceId cannot be empty");
+	}
+
+	@Test
 	void byCertificateRefusesNoCertificateOrNoId() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ServiceAuthentication((X509Certificate) null, "orders"))

@@ -24,6 +24,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link UserAuthentication}: a user, named by its id at the identity provider,
@@ -44,6 +45,12 @@ class UserAuthenticationTests {
 		assertThat(user.getProof()).isEqualTo(CallerProof.TOKEN);
 		assertThat(user.isAuthenticated()).isTrue();
 		assertThat(user).hasToString("UserAuthentication[user=alice, proof=token, scopes=[a], roles=[r]]");
+	}
+
+	@Test
+	void refusesAnEmptyId() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new UserAuthentication(TOKEN, " ", Set.of(), Set.of()))
+			.withMessage("userId cannot be empty");
 	}
 
 	@Test
