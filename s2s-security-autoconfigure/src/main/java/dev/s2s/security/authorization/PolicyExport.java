@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -112,24 +113,29 @@ public final class PolicyExport {
 				endpoint.handler().getBeanType().getSimpleName() + "." + endpoint.handler().getMethod().getName());
 		CallerPolicy named = this.policies.namedPolicy(endpoint.handler());
 		List<String> pathRules = new ArrayList<>();
-		for (String pattern : new TreeSet<>(endpoint.patterns())) {
+		Set<String> patterns = new TreeSet<>(endpoint.patterns());
+		for (String pattern : patterns) {
 			String rule = this.rules.describe(pattern);
 			if (rule != null) {
 				pathRules.add((endpoint.patterns().size() > 1) ? pattern + ": " + rule : rule);
 			}
 		}
-		entry.put("access", access(endpoint.handler(), named, pathRules));
+		// As at runtime: a path rule, not the default, governs a handler that names no
+		// caller wherever it covers the handler's requests.
+		boolean covered = !patterns.isEmpty() && pathRules.size() == patterns.size();
+		entry.put("access", access(endpoint.handler(), named, pathRules, covered));
 		entry.put("callers", (named != null) ? callers(named.rules()) : List.of());
 		entry.put("rule", (named != null) ? named.describe() + " (" + named.source() + ")" : null);
 		entry.put("pathRules", pathRules);
 		return entry;
 	}
 
-	private String access(HandlerMethod handler, @Nullable CallerPolicy named, List<String> pathRules) {
+	private String access(HandlerMethod handler, @Nullable CallerPolicy named, List<String> pathRules,
+			boolean coveredByPathRules) {
 		if (named != null) {
 			return "callers";
 		}
-		if (this.policies.isUnannotated(handler)) {
+		if (this.policies.isUnannotated(handler) && !coveredByPathRules) {
 			return (this.policies.unannotated() == UnannotatedHandlers.DENY) ? "denied" : "any-authenticated";
 		}
 		return pathRules.isEmpty() ? "not-governed" : "path-rules";

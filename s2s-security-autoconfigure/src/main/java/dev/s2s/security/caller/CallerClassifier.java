@@ -67,7 +67,9 @@ public final class CallerClassifier implements Converter<Jwt, CallerAuthenticati
 
 	@Override
 	public CallerAuthentication convert(Jwt jwt) {
-		ClaimMapping mapping = this.mappingByIssuer.get(jwt.getClaimAsString("iss"));
+		String issuer = jwt.getClaimAsString("iss");
+		// Map.copyOf: a lookup by null throws.
+		ClaimMapping mapping = (issuer != null) ? this.mappingByIssuer.get(issuer) : null;
 		if (mapping == null) {
 			throw refused();
 		}

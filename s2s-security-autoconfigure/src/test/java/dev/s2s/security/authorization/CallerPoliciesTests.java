@@ -26,6 +26,7 @@ import java.util.Set;
 import dev.s2s.security.annotation.DelegatedCaller;
 import dev.s2s.security.annotation.ServiceCaller;
 import dev.s2s.security.annotation.UserCaller;
+import dev.s2s.security.caller.CallerAuthentication;
 import dev.s2s.security.caller.CallerType;
 import dev.s2s.security.caller.DelegatedAuthentication;
 import dev.s2s.security.caller.ServiceAuthentication;
@@ -264,6 +265,97 @@ class CallerPoliciesTests {
 		assertThat(this.policies.serviceIds()).containsExactlyInAnyOrder("order-service", "gateway");
 	}
 
+	@Test
+	void describeNamesTheCallersAndWhereTheyAreNamedOrNothing() throws Exception {
+		assertThat(this.policies.describe(new HandlerMethod(new Annotated(), Annotated.class.getMethod("users"))))
+			.isEqualTo("users with any role of [customer, support] (@UserCaller on Annotated.users)");
+		assertThat(this.policies.describe(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"))))
+			.isNull();
+		assertThat(this.policies.namedPolicy(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open"))))
+			.isNull();
+	}
+
+	@Test
+	void aHandlersPolicyIsReadOnce() throws Exception {
+		HandlerMethod users = new HandlerMethod(new Annotated(), Annotated.class.getMethod("users"));
+		assertThat(this.policies.policy(users, false)).isSameAs(this.policies.namedPolicy(users))
+			.isSameAs(this.policies.policy(users, true));
+	}
+
+	@Test
+	void aNamedPolicyAppliesWhetherOrNotAPathRuleCovers() throws Exception {
+		HandlerMethod users = new HandlerMethod(new Annotated(), Annotated.class.getMethod("users"));
+		assertThat(this.policies.policy(users, true)).isNotNull();
+		assertThat(this.policies.isUnannotated(users)).isFalse();
+	}
+
+	@Test
+	void functionalEndpointsGetTheDefaultUnlessAPathRuleCovers() {
+		CallerPolicy denied = this.policies.functionalPolicy(false);
+		assertThat(denied.source()).isEqualTo("functional endpoint without a path rule");
+		assertThat(denied.decide(service("order-service"), REQUEST).getReason()).isEqualTo(DecisionReason.NO_RULE);
+		assertThat(this.policies.functionalPolicy(true)).isNull();
+		CallerPolicies authenticated = new CallerPolicies(UnannotatedHandlers.AUTHENTICATED, List.of());
+		assertThat(authenticated.functionalPolicy(false).decide(service("order-service"), REQUEST).isGranted())
+			.isTrue();
+		assertThat(authenticated.unannotated()).isEqualTo(UnannotatedHandlers.AUTHENTICATED);
+		assertThat(this.policies.unannotated()).isEqualTo(UnannotatedHandlers.DENY);
+	}
+
+	@Test
+	void aCallerAuthenticationParameterAdmitsAnyKindAndAMoreSpecificOneNarrows() throws Exception {
+		CallerPolicy any = this.policies.namedPolicy(new HandlerMethod(new Parameters(),
+				Parameters.class.getDeclaredMethod("any", CallerAuthentication.class)));
+		assertThat(any.source()).isEqualTo("CallerAuthentication parameter of Parameters.any");
+		assertThat(any.rules()).extracting(CallerRule::type)
+			.containsExactly(CallerType.SERVICE, CallerType.USER, CallerType.DELEGATED);
+		CallerPolicy narrowed = this.policies.namedPolicy(new HandlerMethod(new Parameters(), Parameters.class
+			.getDeclaredMethod("anyThenService", CallerAuthentication.class, ServiceAuthentication.class)));
+		assertThat(narrowed.rules()).extracting(CallerRule::type).containsExactly(CallerType.SERVICE);
+		CallerPolicy serviceThenAny = this.policies.namedPolicy(new HandlerMethod(new Parameters(), Parameters.class
+			.getDeclaredMethod("serviceThenAny", ServiceAuthentication.class, CallerAuthentication.class)));
+		assertThat(serviceThenAny.rules()).extracting(CallerRule::type).containsExactly(CallerType.SERVICE);
+		CallerPolicy twice = this.policies.namedPolicy(new HandlerMethod(new Parameters(), Parameters.class
+			.getDeclaredMethod("twice", DelegatedAuthentication.class, DelegatedAuthentication.class)));
+		assertThat(twice.rules()).extracting(CallerRule::type).containsExactly(CallerType.DELEGATED);
+		assertThat(twice.source()).isEqualTo("DelegatedAuthentication parameter of Parameters.twice");
+	}
+
+	@Test
+	void twoKindsOfCallerParametersFailNamingTheMethod() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.policies.namedPolicy(new HandlerMethod(new Parameters(),
+					Parameters.class.getDeclaredMethod("twoKinds", ServiceAuthentication.class,
+							UserAuthentication.class))))
+			.withMessage(
+					"Invalid caller annotation on Parameters.twoKinds: it takes two kinds of caller as parameters");
+	}
+
+	@Test
+	void anInvalidAnnotationFailsNamingTheMethodAndTheReason() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.policies
+				.namedPolicy(new HandlerMethod(new Broken(), Broken.class.getDeclaredMethod("broken"))))
+			.withMessage("Invalid caller annotation on Broken.broken: service ids cannot be empty");
+	}
+
+	@Test
+	void serviceIdsAreThoseOfNamedPoliciesOnly() throws Exception {
+		CallerPolicies policies = new CallerPolicies(UnannotatedHandlers.AUTHENTICATED, List.of());
+		policies.policy(new HandlerMethod(new Plain(), Plain.class.getDeclaredMethod("open")), false);
+		assertThat(policies.serviceIds()).isEmpty();
+		policies.namedPolicy(new HandlerMethod(new Annotated(), Annotated.class.getMethod("inherited")));
+		assertThat(policies.serviceIds()).containsExactly("order-service").isUnmodifiable();
+	}
+
+	@Test
+	void theDefaultsAreRequired() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new CallerPolicies(null, List.of()))
+			.withMessage("unannotated cannot be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> new CallerPolicies(UnannotatedHandlers.DENY, null))
+			.withMessage("methodSecurity cannot be null");
+	}
+
 	private CallerPolicy policy(Object bean, String method, Class<?>... parameterTypes) throws NoSuchMethodException {
 		CallerPolicy policy = this.policies
 			.namedPolicy(new HandlerMethod(bean, bean.getClass().getMethod(method, parameterTypes)));
@@ -352,6 +444,25 @@ class CallerPoliciesTests {
 		}
 
 		void whoAmI(ServiceAuthentication caller) {
+		}
+
+	}
+
+	static class Parameters {
+
+		void any(CallerAuthentication caller) {
+		}
+
+		void anyThenService(CallerAuthentication caller, ServiceAuthentication service) {
+		}
+
+		void serviceThenAny(ServiceAuthentication service, CallerAuthentication caller) {
+		}
+
+		void twice(DelegatedAuthentication first, DelegatedAuthentication second) {
+		}
+
+		void twoKinds(ServiceAuthentication service, UserAuthentication user) {
 		}
 
 	}

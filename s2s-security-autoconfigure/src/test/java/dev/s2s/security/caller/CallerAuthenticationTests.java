@@ -17,10 +17,15 @@
 package dev.s2s.security.caller;
 
 import java.security.cert.X509Certificate;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * A caller always names who it is: an empty id or a missing certificate is refused where
- * the caller is made, and its description (in logs) says which caller it is.
+ * the caller is made, and its description (in logs) says which caller it is. Its
+ * authorities are its proofs' factors, then its scopes and roles as Spring Security names
+ * them.
  */
 class CallerAuthenticationTests {
 
@@ -71,6 +78,89 @@ class CallerAuthenticationTests {
 		assertThat(new DelegatedAuthentication(TOKEN, "alice", "gateway", Set.of(), Set.of()).toString())
 			.contains("alice")
 			.contains("gateway");
+	}
+
+	@Test
+	void tokenCallerHasTheBearerFactorThenScopesThenRolesAndIsAuthenticated() {
+		Set<String> scopes = new LinkedHashSet<>(List.of("b", "a"));
+		Set<String> roles = new LinkedHashSet<>(List.of("y", "x"));
+		CallerAuthentication caller = new UserAuthentication(TOKEN, "alice", scopes, roles);
+		assertThat(caller.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("FACTOR_BEARER", "SCOPE_b", "SCOPE_a", "ROLE_y", "ROLE_x");
+		assertThat(caller.isAuthenticated()).isTrue();
+		assertThat(caller.getCertificate()).isNull();
+		assertThat(caller.getProof()).isEqualTo(CallerProof.TOKEN);
+	}
+
+	@Test
+	void tokenCallerExposesItsTokenAsProofPrincipalAndClaims() {
+		Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").claim("scope", "a").build();
+		CallerAuthentication caller = new UserAuthentication(token, "alice", Set.of("a"), Set.of());
+		assertThat(caller.getToken()).isSameAs(token);
+		assertThat(caller.getCredentials()).isSameAs(token);
+		assertThat(caller.getPrincipal()).isSameAs(token);
+		assertThat(caller.getClaims()).isEqualTo(Map.of("sub", "alice", "scope", "a"));
+	}
+
+	@Test
+	void hasScopeIsExactMembership() {
+		CallerAuthentication caller = new ServiceAuthentication(TOKEN, "orders", Set.of("inventory.read"), Set.of());
+		assertThat(caller.hasScope("inventory.read")).isTrue();
+		assertThat(caller.hasScope("inventory")).isFalse();
+		assertThat(caller.hasScope("INVENTORY.READ")).isFalse();
+	}
+
+	@Test
+	void scopesAndRolesAreCopiedAndUnmodifiable() {
+		Set<String> scopes = new HashSet<>(Set.of("a"));
+		Set<String> roles = new HashSet<>(Set.of("r"));
+		CallerAuthentication caller = new ServiceAuthentication(TOKEN, "orders", scopes, roles);
+		scopes.add("admin");
+		roles.add("admin");
+		assertThat(caller.getScopes()).containsExactly("a");
+		assertThat(caller.getRoles()).containsExactly("r");
+		assertThat(caller.hasScope("admin")).isFalse();
+		assertThat(caller.getScopes()).isUnmodifiable();
+		assertThat(caller.getRoles()).isUnmodifiable();
+	}
+
+	@Test
+	void withCertificateKeepsTheDetailsAndAddsTheX509Factor() {
+		CallerAuthentication caller = new ServiceAuthentication(TOKEN, "orders", Set.of("a"), Set.of("r"));
+		Object details = "request details";
+		caller.setDetails(details);
+		CallerAuthentication both = caller.withCertificate(TestCertificates.orders());
+		assertThat(both.getDetails()).isSameAs(details);
+		assertThat(both.isAuthenticated()).isTrue();
+		assertThat(both.getCredentials()).isSameAs(TOKEN);
+		assertThat(both.getPrincipal()).isSameAs(TOKEN);
+		assertThat(both.getClaims()).isEqualTo(TOKEN.getClaims());
+		assertThat(both.hasScope("a")).isTrue();
+		assertThat(both.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("FACTOR_BEARER", "FACTOR_X509", "SCOPE_a", "ROLE_r");
+	}
+
+	@Test
+	void certificateCallerHasOnlyTheX509Factor() {
+		X509Certificate certificate = TestCertificates.orders();
+		CallerAuthentication caller = new ServiceAuthentication(certificate, "orders");
+		assertThat(caller.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("FACTOR_X509");
+		assertThat(caller.getProof()).isEqualTo(CallerProof.CERTIFICATE);
+		assertThat(caller.getToken()).isNull();
+		assertThat(caller.getClaims()).isEmpty();
+		assertThat(caller.getCredentials()).isSameAs(certificate);
+		assertThat(caller.isAuthenticated()).isTrue();
+	}
+
+	@Test
+	void aCallerWithRolesOnlyHasEachOfThem() {
+		CallerAuthentication caller = new UserAuthentication(TOKEN, "alice", Set.of(),
+				new LinkedHashSet<>(List.of("a", "b", "c", "d")));
+		assertThat(caller.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.containsExactly("FACTOR_BEARER", "ROLE_a", "ROLE_b", "ROLE_c", "ROLE_d");
+		assertThat(caller.withCertificate(TestCertificates.orders()).getAuthorities())
+			.extracting(GrantedAuthority::getAuthority)
+			.containsExactlyInAnyOrder("FACTOR_BEARER", "FACTOR_X509", "ROLE_a", "ROLE_b", "ROLE_c", "ROLE_d");
 	}
 
 }

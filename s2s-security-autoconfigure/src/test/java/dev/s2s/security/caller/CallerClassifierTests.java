@@ -327,6 +327,91 @@ class CallerClassifierTests {
 			.withMessage("claim cannot be empty");
 	}
 
+	@Test
+	void convertWhenKeycloakActClaimWithoutAuthorizedPartyThenTheActorsSubject() {
+		Jwt jwt = jwt(Map.of("sub", "41c12db4-aaaa", "act", Map.of("sub", "order-service")));
+		assertThat(classify(IdentityProvider.KEYCLOAK, jwt)).isInstanceOfSatisfying(DelegatedAuthentication.class,
+				(delegated) -> assertThat(delegated.getServiceId()).isEqualTo("order-service"));
+	}
+
+	@Test
+	void convertWhenActClaimIsNotAnObjectOrItsSubjectIsBlankThenRefusedWithTheReason() {
+		for (Object act : List.of("order-service", List.of(Map.of("sub", "order-service")), Map.of("sub", " "),
+				Map.of("sub", 42))) {
+			Jwt jwt = jwt(Map.of("sub", "alice", "act", act));
+			assertThatExceptionOfType(InvalidBearerTokenException.class)
+				.isThrownBy(() -> classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt))
+				.withMessage("The access token does not identify its caller");
+		}
+	}
+
+	@Test
+	void convertWhenDelegatedTokenHasNoUserThenRefusedWithTheReason() {
+		Jwt jwt = jwt(Map.of("client_id", "order-service", "act", Map.of("sub", "order-service")));
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.SPRING_AUTHORIZATION_SERVER, jwt))
+			.withMessage("The access token does not identify its caller");
+	}
+
+	@Test
+	void convertWhenUserTokenHasNoUserIdThenRefusedWithTheReason() {
+		// Okta: without a cid it is a user's token, and users are named by uid only.
+		Jwt noUid = jwt(Map.of("sub", "alice"));
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.OKTA, noUid))
+			.withMessage("The access token does not identify its caller");
+	}
+
+	@Test
+	void convertWhenServiceTokenHasNoClientIdOrTheIssuerIsUnknownThenRefusedWithTheReason() {
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.GENERIC, jwt(Map.of("sub", "x", "gty", "client-credentials"))))
+			.withMessage("The access token does not identify its caller");
+		Jwt other = Jwt.withTokenValue("t").header("alg", "RS256").issuer("https://other").subject("alice").build();
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.GENERIC, other))
+			.withMessage("The access token does not identify its caller");
+		Jwt noIssuer = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").build();
+		assertThatExceptionOfType(InvalidBearerTokenException.class)
+			.isThrownBy(() -> classify(IdentityProvider.GENERIC, noIssuer))
+			.withMessage("The access token does not identify its caller");
+	}
+
+	@Test
+	void convertWhenUserTokenFromAClientThatIsNotDelegatingThenUser() {
+		Jwt jwt = jwt(Map.of("sub", "alice", "azp", "web-app"));
+		ClaimMapping rules = IdentityProvider.KEYCLOAK.claimMapping().withDelegatingClients(List.of("order-service"));
+		assertThat(new CallerClassifier(Map.of(ISSUER, rules), "inventory-service").convert(jwt))
+			.isInstanceOfSatisfying(UserAuthentication.class,
+					(user) -> assertThat(user.getUserId()).isEqualTo("alice"));
+	}
+
+	@Test
+	void everyKindOfCallerCarriesItsScopesAndThisServicesRoles() {
+		Map<String, Object> access = Map.of("scope", "a b", "realm_access", Map.of("roles", List.of("realm")),
+				"resource_access", Map.of("inventory-service", Map.of("roles", List.of("mine")), "other-service",
+						Map.of("roles", List.of("theirs"))));
+		ClaimMapping rules = IdentityProvider.KEYCLOAK.claimMapping().withDelegatingClients(List.of("order-service"));
+		CallerClassifier classifier = new CallerClassifier(Map.of(ISSUER, rules), "inventory-service");
+		Map<String, Object> service = new java.util.HashMap<>(access);
+		service.putAll(Map.of("sub", "uuid", "client_id", "order-service", "azp", "order-service"));
+		Map<String, Object> user = new java.util.HashMap<>(access);
+		user.putAll(Map.of("sub", "alice", "azp", "web-app"));
+		Map<String, Object> delegatedByClient = new java.util.HashMap<>(access);
+		delegatedByClient.putAll(Map.of("sub", "alice", "azp", "order-service"));
+		Map<String, Object> delegatedByAct = new java.util.HashMap<>(access);
+		delegatedByAct.putAll(Map.of("sub", "alice", "act", Map.of("sub", "order-service")));
+		for (Map<String, Object> claims : List.of(service, user, delegatedByClient, delegatedByAct)) {
+			CallerAuthentication caller = classifier.convert(jwt(claims));
+			assertThat(caller.getScopes()).containsExactlyInAnyOrder("a", "b");
+			assertThat(caller.getRoles()).containsExactlyInAnyOrder("realm", "mine");
+		}
+		assertThat(classifier.convert(jwt(service))).isInstanceOf(ServiceAuthentication.class);
+		assertThat(classifier.convert(jwt(user))).isInstanceOf(UserAuthentication.class);
+		assertThat(classifier.convert(jwt(delegatedByClient))).isInstanceOf(DelegatedAuthentication.class);
+		assertThat(classifier.convert(jwt(delegatedByAct))).isInstanceOf(DelegatedAuthentication.class);
+	}
+
 	private static CallerAuthentication classify(IdentityProvider provider, Jwt jwt) {
 		return new CallerClassifier(Map.of(ISSUER, provider.claimMapping()), "inventory-service").convert(jwt);
 	}
