@@ -73,13 +73,16 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 	public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
 		// The time Nimbus' caches run on, as in JWKSetBasedJWKSource.
 		long currentTime = System.currentTimeMillis();
-		this.atHand.checkFetchAllowed(selector, currentTime);
+		// Decided once, so that a key fetch is ruled out on a thread that must not make
+		// one.
+		boolean refusing = this.clock.millis() < this.refusingUntil.get();
+		this.atHand.checkFetchAllowed(selector, currentTime, refusing);
 		JWKSet known = this.keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), currentTime, context);
 		List<JWK> selected = selector.select(known);
 		if (!selected.isEmpty()) {
 			return selected;
 		}
-		if (this.clock.millis() < this.refusingUntil.get()) {
+		if (refusing) {
 			throw new RateLimitReachedException();
 		}
 		// Refreshed only if no other thread did since 'known' was read.

@@ -27,9 +27,39 @@ import java.time.Instant;
  *
  * @author s2s-security team
  */
-record CachedToken(String value, String authorization, Instant expiresAt, Instant renewAt, Instant usableUntil) {
+final class CachedToken {
 
 	private static final Duration MAX_SKEW = Duration.ofSeconds(5);
+
+	private static final Instant FIRST_MILLI = Instant.ofEpochMilli(Long.MIN_VALUE);
+
+	private static final Instant LAST_MILLI = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+	private final String value;
+
+	private final String authorization;
+
+	private final Instant expiresAt;
+
+	private final Instant renewAt;
+
+	private final Instant usableUntil;
+
+	// Every request compares against these: epoch millis, so that reading the clock
+	// builds no Instant.
+	private final long renewAtMillis;
+
+	private final long usableUntilMillis;
+
+	private CachedToken(String value, String authorization, Instant expiresAt, Instant renewAt, Instant usableUntil) {
+		this.value = value;
+		this.authorization = authorization;
+		this.expiresAt = expiresAt;
+		this.renewAt = renewAt;
+		this.usableUntil = usableUntil;
+		this.renewAtMillis = epochMillis(renewAt);
+		this.usableUntilMillis = epochMillis(usableUntil);
+	}
 
 	static CachedToken of(String value, Instant issuedAt, Instant expiresAt, double renewAtFraction) {
 		return of(value, issuedAt, expiresAt, renewAtFraction, false);
@@ -64,12 +94,51 @@ record CachedToken(String value, String authorization, Instant expiresAt, Instan
 		return this.authorization.startsWith("DPoP ");
 	}
 
-	boolean isUsableAt(Instant now) {
-		return now.isBefore(this.usableUntil);
+	String value() {
+		return this.value;
 	}
 
-	boolean isDueForRenewalAt(Instant now) {
-		return !now.isBefore(this.renewAt);
+	String authorization() {
+		return this.authorization;
+	}
+
+	Instant expiresAt() {
+		return this.expiresAt;
+	}
+
+	Instant renewAt() {
+		return this.renewAt;
+	}
+
+	Instant usableUntil() {
+		return this.usableUntil;
+	}
+
+	/**
+	 * Whether the token may still be sent.
+	 * @param nowMillis the time, in milliseconds since the epoch
+	 */
+	boolean isUsableAt(long nowMillis) {
+		return nowMillis < this.usableUntilMillis;
+	}
+
+	/**
+	 * Whether a renewal should start.
+	 * @param nowMillis the time, in milliseconds since the epoch
+	 */
+	boolean isDueForRenewalAt(long nowMillis) {
+		return nowMillis >= this.renewAtMillis;
+	}
+
+	/** Rounded down; far instants (a forwarded token's) held at the ends. */
+	private static long epochMillis(Instant instant) {
+		if (instant.isAfter(LAST_MILLI)) {
+			return Long.MAX_VALUE;
+		}
+		if (instant.isBefore(FIRST_MILLI)) {
+			return Long.MIN_VALUE;
+		}
+		return instant.toEpochMilli();
 	}
 
 	@Override

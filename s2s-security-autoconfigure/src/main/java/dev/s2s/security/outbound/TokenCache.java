@@ -79,7 +79,13 @@ final class TokenCache {
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
 		this.metrics = metrics;
-		this.tokens = Caffeine.newBuilder().maximumSize(maximumSize).expireAfter(new UntilExpiry(clock)).buildAsync();
+		// Fetches bring their own future, so the executor only runs the cache's upkeep:
+		// on the calling thread it costs less than a hand-off to a pool.
+		this.tokens = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.expireAfter(new UntilExpiry(clock))
+			.executor(Runnable::run)
+			.buildAsync();
 		this.backoffs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(maxBackoff).build();
 		this.forcedRefreshes = Caffeine.newBuilder()
 			.maximumSize(maximumSize)
@@ -99,10 +105,10 @@ final class TokenCache {
 			}
 			CachedToken token = entry.isCompletedExceptionally() ? null : entry.join();
 			if (token != null) {
-				Instant now = this.clock.instant();
+				long now = this.clock.millis();
 				if (token.isUsableAt(now)) {
 					if (token.isDueForRenewalAt(now)) {
-						renew(key, target, now);
+						renew(key, target);
 					}
 					this.metrics.cacheHit(target);
 					return entry;
@@ -175,12 +181,12 @@ final class TokenCache {
 		return fetch(key, target);
 	}
 
-	private void renew(TokenKey key, String target, Instant now) {
+	private void renew(TokenKey key, String target) {
 		if (this.renewals.containsKey(key)) {
 			return;
 		}
 		Backoff backoff = this.backoffs.getIfPresent(key);
-		if (backoff != null && now.isBefore(backoff.nextAttempt())) {
+		if (backoff != null && this.clock.instant().isBefore(backoff.nextAttempt())) {
 			return;
 		}
 		CompletableFuture<CachedToken> renewal = new CompletableFuture<>();

@@ -51,6 +51,25 @@ class TokenLifetimeTests {
 	}
 
 	@Test
+	void aTokenIsServedUntilTheMillisecondBeforeItStopsBeingUsableAndRenewedFromItsRenewalPoint() {
+		CachedToken token = CachedToken.of("t", ISSUED, ISSUED.plusSeconds(30), 0.75);
+		long usableUntil = ISSUED.plusSeconds(27).toEpochMilli();
+		long renewAt = ISSUED.plusMillis(22_500).toEpochMilli();
+		assertThat(token.isUsableAt(usableUntil - 1)).isTrue();
+		assertThat(token.isUsableAt(usableUntil)).isFalse();
+		assertThat(token.isDueForRenewalAt(renewAt - 1)).isFalse();
+		assertThat(token.isDueForRenewalAt(renewAt)).isTrue();
+	}
+
+	@Test
+	void aForwardedTokenIsAlwaysUsableAndNeverDueForRenewal() {
+		CachedToken token = CachedToken.forwarded("t");
+		assertThat(token.isUsableAt(Long.MAX_VALUE - 1)).isTrue();
+		assertThat(token.isDueForRenewalAt(Long.MAX_VALUE - 1)).isFalse();
+		assertThat(token.authorization()).isEqualTo("Bearer t");
+	}
+
+	@Test
 	void retryAfterInSeconds() {
 		assertThat(RetryAfter.parse(" 120 ", CLOCK)).isEqualTo(Duration.ofSeconds(120));
 		assertThat(RetryAfter.parse("999999999", CLOCK)).isEqualTo(Duration.ofSeconds(999_999_999));
