@@ -69,22 +69,19 @@ final class KeysAtHand implements JWKSetSource<SecurityContext> {
 	}
 
 	/**
-	 * On a thread that must not fetch keys, stop before the cache would: unless the cache
-	 * keeps its keys for a while yet and either holds a key the selector picks or unknown
-	 * keys are refused without a fetch.
+	 * On a thread that must not fetch keys, stop before the cache would: unless it holds
+	 * a key the selector picks, for a while yet.
 	 * @param selector the token's key selector
 	 * @param currentTime the time the cache runs on
-	 * @param refusingUnknownKeys whether a key the cache lacks is refused without a fetch
 	 * @throws NotAtHandException when fetching is forbidden and the key is not at hand
 	 */
-	void checkFetchAllowed(JWKSelector selector, long currentTime, boolean refusingUnknownKeys)
-			throws NotAtHandException {
+	void checkFetchAllowed(JWKSelector selector, long currentTime) throws NotAtHandException {
 		if (NO_FETCH.get() == null) {
 			return;
 		}
 		Loaded loaded = this.loaded;
 		if (loaded == null || currentTime >= loaded.keptUntil - MARGIN_MILLIS
-				|| (!refusingUnknownKeys && selector.select(loaded.keys).isEmpty())) {
+				|| selector.select(loaded.keys).isEmpty()) {
 			throw new NotAtHandException();
 		}
 	}

@@ -73,16 +73,13 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 	public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
 		// The time Nimbus' caches run on, as in JWKSetBasedJWKSource.
 		long currentTime = System.currentTimeMillis();
-		// Decided once, so that a key fetch is ruled out on a thread that must not make
-		// one.
-		boolean refusing = this.clock.millis() < this.refusingUntil.get();
-		this.atHand.checkFetchAllowed(selector, currentTime, refusing);
+		this.atHand.checkFetchAllowed(selector, currentTime);
 		JWKSet known = this.keys.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), currentTime, context);
 		List<JWK> selected = selector.select(known);
 		if (!selected.isEmpty()) {
 			return selected;
 		}
-		if (refusing) {
+		if (this.clock.millis() < this.refusingUntil.get()) {
 			throw new RateLimitReachedException();
 		}
 		// Refreshed only if no other thread did since 'known' was read.

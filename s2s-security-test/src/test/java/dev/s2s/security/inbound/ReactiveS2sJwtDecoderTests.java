@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import dev.s2s.security.test.Endpoint;
 import dev.s2s.security.test.FakeTokenIssuer;
@@ -83,26 +82,6 @@ class ReactiveS2sJwtDecoderTests {
 	}
 
 	@Test
-	void whileUnknownKeyIdsAreRefusedOneIsRefusedOnTheCallingThreadWithoutAFetch() {
-		// A clock that stands still: once started, the refusal lasts for the whole test.
-		S2sJwtDecoderTests.MutableClock clock = new S2sJwtDecoderTests.MutableClock(Instant.now());
-		JwksSettings settings = new JwksSettings(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofHours(1),
-				Duration.ofSeconds(2), Duration.ofSeconds(2), 65536);
-		ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(builder().clock(clock).jwks(settings).build());
-		decoder.decode(issuer.serviceToken("order-service").audience(SERVICE).sign()).block();
-		// Two fetches in a row that do not bring the token's key start the refusal.
-		String caller = Thread.currentThread().getName();
-		await().pollInSameThread()
-			.atMost(Duration.ofSeconds(10))
-			.until(() -> caller.equals(threadOfRefusal(decoder, unknownKeyId())));
-		int fetches = issuer.requestCount(Endpoint.JWKS);
-		for (int i = 0; i < 20; i++) {
-			assertThat(threadOfRefusal(decoder, unknownKeyId())).isEqualTo(caller);
-		}
-		assertThat(issuer.requestCount(Endpoint.JWKS)).isEqualTo(fetches);
-	}
-
-	@Test
 	void keysAboutToExpireAreNotAtHand() {
 		// Kept 1.2 s; no longer at hand 0.2 s after they were fetched.
 		JwksSettings shortLived = new JwksSettings(Duration.ofMillis(1200), Duration.ofMillis(100), Duration.ofHours(1),
@@ -155,21 +134,6 @@ class ReactiveS2sJwtDecoderTests {
 		Mono<Jwt> tooLarge = decoder.decode("a".repeat(20_000));
 		assertThatExceptionOfType(BadJwtException.class).isThrownBy(tooLarge::block)
 			.satisfies((ex) -> assertThat(((RejectedTokenException) ex).getReason()).contains("token larger than"));
-	}
-
-	private static String unknownKeyId() {
-		return issuer.serviceToken("order-service")
-			.audience(SERVICE)
-			.header("kid", UUID.randomUUID().toString())
-			.sign();
-	}
-
-	/** The thread a refusal for an unknown key id is signalled on. */
-	private static String threadOfRefusal(ReactiveS2sJwtDecoder decoder, String token) {
-		return decoder.decode(token).map((verified) -> "accepted").onErrorResume(RejectedTokenException.class, (ex) -> {
-			assertThat(ex.getReason()).containsAnyOf("no matching key(s)", "refetched too recently");
-			return Mono.just(Thread.currentThread().getName());
-		}).block();
 	}
 
 	private static String threadOf(Mono<Jwt> jwt) {
