@@ -31,8 +31,6 @@ final class CachedToken {
 
 	private static final Duration MAX_SKEW = Duration.ofSeconds(5);
 
-	private static final Instant FIRST_MILLI = Instant.ofEpochMilli(Long.MIN_VALUE);
-
 	private static final Instant LAST_MILLI = Instant.ofEpochMilli(Long.MAX_VALUE);
 
 	private final String value;
@@ -130,15 +128,13 @@ final class CachedToken {
 		return nowMillis >= this.renewAtMillis;
 	}
 
-	/** Rounded down; far instants (a forwarded token's) held at the ends. */
+	/**
+	 * Rounded down; a forwarded token's {@code Instant.MAX} held at the end. Issued
+	 * tokens expire after the time they were received (the token endpoint client refuses
+	 * others).
+	 */
 	private static long epochMillis(Instant instant) {
-		if (instant.isAfter(LAST_MILLI)) {
-			return Long.MAX_VALUE;
-		}
-		if (instant.isBefore(FIRST_MILLI)) {
-			return Long.MIN_VALUE;
-		}
-		return instant.toEpochMilli();
+		return instant.isAfter(LAST_MILLI) ? Long.MAX_VALUE : instant.toEpochMilli();
 	}
 
 	@Override
