@@ -124,7 +124,7 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 		if (jwk instanceof ECKey ec) {
 			return Curve.forJWSAlgorithm(algorithm).contains(ec.getCurve());
 		}
-		return jwk instanceof OctetKeyPair;
+		return true; // an Ed25519 key, the only other kind converted
 	}
 
 	private static Optional<Key> toPublicKey(JWK jwk) {

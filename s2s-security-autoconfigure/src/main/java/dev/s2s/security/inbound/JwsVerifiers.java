@@ -22,6 +22,8 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -53,6 +55,11 @@ public final class JwsVerifiers implements JWSVerifierFactory {
 			JwsVerifiers.class.getClassLoader());
 
 	private final DefaultJWSVerifierFactory nimbus = new DefaultJWSVerifierFactory();
+
+	/** Nimbus' factory leaves Ed25519 out: its verifier needs Tink. */
+	private final Set<JWSAlgorithm> algorithms = Stream
+		.concat(this.nimbus.supportedJWSAlgorithms().stream(), Stream.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final boolean tink;
 
@@ -92,7 +99,7 @@ public final class JwsVerifiers implements JWSVerifierFactory {
 
 	@Override
 	public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-		return this.nimbus.supportedJWSAlgorithms();
+		return this.algorithms;
 	}
 
 	@Override

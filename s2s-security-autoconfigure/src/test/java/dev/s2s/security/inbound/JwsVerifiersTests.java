@@ -27,6 +27,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.util.Base64URL;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -91,6 +92,25 @@ class JwsVerifiersTests {
 		JWSVerifier verifier = new JwsVerifiers(tink).createJWSVerifier(ed25519, key.getPublic());
 		assertThat(verifier.verify(ed25519, SIGNING_INPUT, Base64URL.encode(sign(key, SIGNING_INPUT)))).isTrue();
 		assertThat(verifier.supportedJWSAlgorithms()).containsAll(List.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519));
+	}
+
+	@Test
+	void withTinkPresentTinkVerifiesAndEachKeysVerifierIsBuiltOnce() throws Exception {
+		KeyPair key = ed25519();
+		JwsVerifiers verifiers = new JwsVerifiers(true);
+		JWSVerifier verifier = verifiers.createJWSVerifier(HEADER, key.getPublic());
+		// Nimbus' own Ed25519 verifier is the one backed by Tink.
+		assertThat(verifier).isInstanceOf(com.nimbusds.jose.crypto.Ed25519Verifier.class);
+		assertThat(verifiers.createJWSVerifier(HEADER, key.getPublic())).isSameAs(verifier);
+		assertThat(verifiers.createJWSVerifier(HEADER, ed25519().getPublic())).isNotSameAs(verifier);
+		assertThat(new JwsVerifiers(false).createJWSVerifier(HEADER, key.getPublic()))
+			.isNotInstanceOf(com.nimbusds.jose.crypto.Ed25519Verifier.class);
+	}
+
+	@Test
+	void supportsNimbusAlgorithmsAndEdDsa() {
+		assertThat(new JwsVerifiers().supportedJWSAlgorithms()).contains(JWSAlgorithm.RS256, JWSAlgorithm.PS256,
+				JWSAlgorithm.ES256, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 	}
 
 	private static KeyPair ed25519() throws Exception {

@@ -50,6 +50,7 @@ class LogRateLimiterTests {
 	@Test
 	void tryAcquireWhenZeroLinesPerMinuteThenNeverLetsALineThrough() {
 		LogRateLimiter limiter = new LogRateLimiter(0, this.now::get);
+		assertThat(limiter).hasToString("LogRateLimiter[0 lines per minute]");
 		assertThat(limiter.tryAcquire()).isEqualTo(-1);
 		this.now.addAndGet(Duration.ofMinutes(5).toNanos());
 		assertThat(limiter.tryAcquire()).isEqualTo(-1);

@@ -268,6 +268,7 @@ class S2sJwtDecoderTests {
 		assertRejected(decoder, "a.b.c", "not strict UTF-8 JSON");
 		assertRejected(decoder, "eyJhbGciOiJSUzI1NiJ9.e30.", "Malformed token");
 		assertRejected(decoder, "x".repeat(S2sJwtDecoder.MAX_TOKEN_LENGTH + 1), "token larger than 16384");
+		assertRejected(decoder, "x".repeat(S2sJwtDecoder.MAX_TOKEN_LENGTH), "not a compact JWS");
 		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isZero();
 	}
 
@@ -504,7 +505,9 @@ class S2sJwtDecoderTests {
 					Duration.ofMillis(200), Duration.ofMillis(200), 64 * 1024))
 			.build();
 		assertRejected(decoder, this.issuer.serviceToken("order-service").audience(SERVICE).sign(),
-				"keys unavailable (SocketTimeoutException)");
+				"keys unavailable (SocketTimeoutException) for issuer " + this.issuer.issuerUri());
+		assertThat(decoder.issuerStatuses()).singleElement()
+			.satisfies((status) -> assertThat(status.getLastRefusal()).isNotNull());
 	}
 
 	@Test

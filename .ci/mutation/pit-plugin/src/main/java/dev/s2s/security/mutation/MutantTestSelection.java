@@ -16,9 +16,16 @@
 
 package dev.s2s.security.mutation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import org.pitest.classpath.CodeSource;
 import org.pitest.coverage.CoverageDatabase;
@@ -26,23 +33,24 @@ import org.pitest.coverage.TestInfo;
 import org.pitest.mutationtest.build.DefaultTestPrioritiserFactory;
 import org.pitest.mutationtest.build.TestPrioritiser;
 import org.pitest.mutationtest.build.TestPrioritiserFactory;
-import org.pitest.mutationtest.engine.MutationDetails;
 
 /**
- * The tests PIT runs for a mutant: the mutated class's own tests ({@code FooTests} for
- * {@code Foo} and its nested classes) first, then PIT's own order (fastest first), cut to
- * the first {@value #DEFAULT_LIMIT} tests, or {@code s2s.mutation.tests-per-mutant} from
- * the plugin configuration.
+ * The tests PIT runs for a mutant, at most {@value #DEFAULT_LIMIT} (or
+ * {@code s2s.mutation.tests-per-mutant} from the plugin configuration): first the mutated
+ * class's own tests, the most specific first ({@code FooBarTests}, then {@code FooTests},
+ * for {@code Foo$Bar}), for at most half of that budget; then one test of each covering
+ * test class in turn, each class's fastest first (PIT's order).
  * <p>
  * PIT measures a test's time with Spring's test contexts cached, but a mutant starts them
  * again (see {@code SpringContextCacheReset}), so a class's own plain unit tests are
- * nearly always the cheapest way to kill it.
+ * nearly always the cheapest way to kill it. Taking the others in turn, not fastest
+ * first, lets a class of many similar tests not crowd out the one class that specifies
+ * what the mutant changed (the reactive decoder's threads, for a mutant of the decoder).
  * <p>
  * Without a limit, a surviving mutant in code every request runs (the decoder, the
  * validators) runs every integration test, hundreds of them, and the profile takes hours
- * on two cores. With it, a mutant that only a slow test far down the list would kill
- * counts as survived: the limit can only lower a score, never raise it, and such a
- * survivor names a behaviour no fast test specifies.
+ * on two cores. With it, a mutant that only a test beyond the limit would kill counts as
+ * survived: the limit can only lower a score, never raise it.
  */
 public final class MutantTestSelection implements TestPrioritiserFactory {
 
@@ -54,32 +62,65 @@ public final class MutantTestSelection implements TestPrioritiserFactory {
 	public TestPrioritiser makeTestPrioritiser(Properties properties, CodeSource code, CoverageDatabase coverage) {
 		TestPrioritiser order = new DefaultTestPrioritiserFactory().makeTestPrioritiser(properties, code, coverage);
 		int limit = Integer.parseInt(properties.getProperty(LIMIT_PROPERTY, String.valueOf(DEFAULT_LIMIT)));
-		return (mutant) -> first(ownTestsFirst(mutant, order.assignTests(mutant)), limit);
+		return (mutant) -> select(mutant.getClassName().asJavaName(), order.assignTests(mutant), limit);
 	}
 
-	private static List<TestInfo> ownTestsFirst(MutationDetails mutant, List<TestInfo> tests) {
-		String className = mutant.getClassName().asJavaName();
-		int nested = className.indexOf('$');
-		String own = ((nested < 0) ? className : className.substring(0, nested)) + "Tests";
-		List<TestInfo> ordered = new ArrayList<>(tests.size());
-		tests.stream().filter((test) -> isOf(test, own)).forEach(ordered::add);
-		tests.stream().filter((test) -> !isOf(test, own)).forEach(ordered::add);
-		return ordered;
+	static List<TestInfo> select(String mutatedClass, List<TestInfo> tests, int limit) {
+		List<TestInfo> selected = new ArrayList<>(Math.min(limit, tests.size()));
+		Set<TestInfo> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (String own : ownTestClasses(mutatedClass)) {
+			for (TestInfo test : tests) {
+				if (selected.size() < limit / 2 && !taken.contains(test) && isOf(test, own)) {
+					selected.add(test);
+					taken.add(test);
+				}
+			}
+		}
+		Map<String, Deque<TestInfo>> byClass = new LinkedHashMap<>();
+		for (TestInfo test : tests) {
+			if (!taken.contains(test)) {
+				byClass.computeIfAbsent(topLevelClassOf(test), (name) -> new ArrayDeque<>()).add(test);
+			}
+		}
+		while (selected.size() < limit && !byClass.isEmpty()) {
+			for (var each = byClass.values().iterator(); each.hasNext() && selected.size() < limit;) {
+				Deque<TestInfo> classTests = each.next();
+				selected.add(classTests.poll());
+				if (classTests.isEmpty()) {
+					each.remove();
+				}
+			}
+		}
+		return selected;
+	}
+
+	/** {@code a.FooBarTests} then {@code a.FooTests} for {@code a.Foo$Bar}. */
+	private static List<String> ownTestClasses(String mutatedClass) {
+		String[] names = mutatedClass.split("\\$");
+		List<String> own = new ArrayList<>();
+		for (int length = names.length; length > 0; length--) {
+			String name = String.join("", List.of(names).subList(0, length));
+			if (!name.matches(".*\\d$")) { // not an anonymous class's number
+				own.add(name + "Tests");
+			}
+		}
+		return own;
 	}
 
 	private static boolean isOf(TestInfo test, String testClass) {
-		String definingClass = TestInfo.toDefiningClassName().apply(test).asJavaName();
-		return definingClass.equals(testClass) || definingClass.startsWith(testClass + "$");
+		return topLevelClassOf(test).equals(testClass);
 	}
 
-	private static List<TestInfo> first(List<TestInfo> tests, int limit) {
-		return (tests.size() <= limit) ? tests : List.copyOf(tests.subList(0, limit));
+	private static String topLevelClassOf(TestInfo test) {
+		String definingClass = TestInfo.toDefiningClassName().apply(test).asJavaName();
+		int nested = definingClass.indexOf('$');
+		return (nested < 0) ? definingClass : definingClass.substring(0, nested);
 	}
 
 	@Override
 	public String description() {
-		return "s2s-security: a class's own tests first, then PIT's order, at most " + LIMIT_PROPERTY
-				+ " tests per mutant";
+		return "s2s-security: a class's own tests first, then one test per covering class in turn, at most "
+				+ LIMIT_PROPERTY + " tests per mutant";
 	}
 
 }
