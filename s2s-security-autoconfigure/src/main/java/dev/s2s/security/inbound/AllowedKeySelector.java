@@ -124,7 +124,9 @@ final class AllowedKeySelector implements JWSKeySelector<SecurityContext> {
 		if (jwk instanceof ECKey ec) {
 			return Curve.forJWSAlgorithm(algorithm).contains(ec.getCurve());
 		}
-		return true; // an Ed25519 key, the only other kind converted
+		// Only Ed25519 keys are converted besides; a kind added there is refused until
+		// checked here.
+		return jwk instanceof OctetKeyPair;
 	}
 
 	private static Optional<Key> toPublicKey(JWK jwk) {
