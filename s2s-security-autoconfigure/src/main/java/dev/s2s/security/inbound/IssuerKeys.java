@@ -21,12 +21,15 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
-import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitedJWKSetSource;
@@ -54,8 +57,7 @@ final class IssuerKeys {
 	private IssuerKeys() {
 	}
 
-	static JWKSource<SecurityContext> of(TrustedIssuer issuer, JwksSettings settings, IssuerKeysStatus status,
-			Clock clock) {
+	static UnknownKeyBackoff of(TrustedIssuer issuer, JwksSettings settings, IssuerKeysStatus status, Clock clock) {
 		ResourceRetriever retriever = new DefaultResourceRetriever((int) settings.connectTimeout().toMillis(),
 				(int) settings.readTimeout().toMillis(), settings.maxResponseSizeBytes());
 		long ttl = settings.cacheTimeToLive().toMillis();
@@ -66,8 +68,24 @@ final class IssuerKeys {
 		keys = new OutageTolerantJWKSetSource<>(keys, settings.outageTolerance().toMillis(), null);
 		keys = new RateLimitedJWKSetSource<>(keys, retryInterval(settings).toMillis(), null);
 		KeysAtHand atHand = new KeysAtHand(keys, ttl);
-		keys = new RefreshAheadCachingJWKSetSource<>(atHand, ttl, refreshTimeout, refreshAhead, false, null);
+		keys = new RefreshAheadCachingJWKSetSource<>(atHand, ttl, refreshTimeout, refreshAhead, false,
+				refreshThread(issuer), true, null);
 		return new UnknownKeyBackoff(keys, atHand, settings.minRefreshInterval(), clock);
+	}
+
+	/**
+	 * Where the keys are refreshed ahead of their expiry: one daemon thread, gone when
+	 * idle. Nimbus' own default is a thread that never ends and keeps the JVM running.
+	 */
+	private static ExecutorService refreshThread(TrustedIssuer issuer) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				(task) -> {
+					Thread thread = new Thread(task, "s2s-keys-refresh " + issuer.issuerUri());
+					thread.setDaemon(true);
+					return thread;
+				});
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 	/**

@@ -117,6 +117,15 @@ final class KeysAtHand implements JWKSetSource<SecurityContext> {
 			super("The key is not at hand; verify off the event loop");
 		}
 
+		/**
+		 * Control flow on an event loop, never shown: no stack trace.
+		 * @return this exception
+		 */
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
 	}
 
 }

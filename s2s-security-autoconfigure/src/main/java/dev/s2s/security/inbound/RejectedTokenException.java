@@ -61,6 +61,24 @@ public final class RejectedTokenException extends BadJwtException {
 	}
 
 	/**
+	 * The same refusal, to throw once more: a thrown exception is not shared.
+	 */
+	RejectedTokenException again() {
+		return new RejectedTokenException(this.reason, this.keysUnavailable, this.untrustedIssuer);
+	}
+
+	/**
+	 * No stack trace: a refusal is an answer to a caller, not a fault of this service,
+	 * and its reason says why; filling in a stack trace on every refused request (an
+	 * event loop's is deep) would cost more than the refusal.
+	 * @return this exception
+	 */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
+	/**
 	 * What failed, such as {@code untrusted issuer} or a validator's description; control
 	 * characters removed.
 	 * @return the reason

@@ -15,9 +15,11 @@
  */
 package dev.s2s.security.inbound;
 
+import java.io.IOException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,9 +32,11 @@ import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -61,7 +65,10 @@ import org.springframework.util.Assert;
  * time checks ({@code exp} required and not passed, {@code nbf} and {@code iat} not in
  * the future, a bounded lifetime) and the application's own validators. A token seen
  * before is taken from the cache, where the time checks and the application's validators
- * run again: a validator that starts refusing a token takes effect on its next use.
+ * run again: a validator that starts refusing a token takes effect on its next use. A
+ * token refused for a reason that cannot change (a bad signature, another audience, an
+ * expiry passed) is refused again for the same reason, for a minute, without checking its
+ * signature again.
  *
  * <p>
  * Every failure, including an unreachable identity provider, is a {@link BadJwtException}
@@ -77,7 +84,7 @@ import org.springframework.util.Assert;
  * @author s2s-security team
  * @since 0.1.0
  */
-public final class S2sJwtDecoder implements JwtDecoder {
+public final class S2sJwtDecoder implements JwtDecoder, AutoCloseable {
 
 	/** Larger than any real access token; larger input is refused before parsing. */
 	static final int MAX_TOKEN_LENGTH = 16 * 1024;
@@ -105,6 +112,10 @@ public final class S2sJwtDecoder implements JwtDecoder {
 
 	private final @Nullable VerifiedTokens verified;
 
+	private final @Nullable RefusedTokens refused;
+
+	private final Duration clockSkew;
+
 	/** When the last outage warning of each issuer was logged. */
 	private final Map<String, AtomicLong> lastOutageWarnings = new ConcurrentHashMap<>();
 
@@ -116,6 +127,9 @@ public final class S2sJwtDecoder implements JwtDecoder {
 
 	private final Clock clock;
 
+	/** Each issuer's keys, refreshed ahead of their expiry on a thread of their own. */
+	private final List<UnknownKeyBackoff> keySources = new ArrayList<>();
+
 	private S2sJwtDecoder(Builder builder) {
 		Map<String, JWSKeySelector<SecurityContext>> keys = new HashMap<>();
 		Map<String, OAuth2TokenValidator<Jwt>> checks = new HashMap<>();
@@ -126,8 +140,9 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		for (TrustedIssuer issuer : builder.issuers) {
 			IssuerKeysStatus status = new IssuerKeysStatus(issuer.issuerUri());
 			this.statuses.put(issuer.issuerUri(), status);
-			keys.put(issuer.issuerUri(), new AllowedKeySelector(issuer.issuerUri(), issuer.algorithms(),
-					IssuerKeys.of(issuer, builder.jwks, status, builder.clock)));
+			UnknownKeyBackoff keySource = IssuerKeys.of(issuer, builder.jwks, status, builder.clock);
+			this.keySources.add(keySource);
+			keys.put(issuer.issuerUri(), new AllowedKeySelector(issuer.issuerUri(), issuer.algorithms(), keySource));
 			List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 			validators.add(TokenValidators.issuer(issuer.issuerUri()));
 			validators.add(TokenValidators.audience(issuer.audiences()));
@@ -149,9 +164,11 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		this.applicationChecks = TokenValidators.all(builder.validators);
 		this.hasApplicationChecks = !builder.validators.isEmpty();
 		this.decoder = new NimbusJwtDecoder(processor);
-		this.decoder.setJwtValidator(TokenValidators
-			.all(List.of(this.timeChecks, (jwt) -> issuerChecks(checks, jwt), this.applicationChecks)));
+		this.clockSkew = builder.clockSkew;
+		this.decoder.setJwtValidator((jwt) -> validate(jwt, checks));
 		this.verified = (builder.cacheMaximumSize > 0) ? new VerifiedTokens(builder.cacheMaximumSize, builder.clock)
+				: null;
+		this.refused = (builder.cacheMaximumSize > 0) ? new RefusedTokens(builder.cacheMaximumSize, builder.clock)
 				: null;
 	}
 
@@ -205,7 +222,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	 * A token verified before, after running its time checks again.
 	 * @param token the token
 	 * @return the verified token, or {@code null} when it was not seen before
-	 * @throws BadJwtException when the token is too large or no longer valid
+	 * @throws BadJwtException when the token is too large, no longer valid, or was
+	 * refused before for a reason that cannot change
 	 */
 	@Nullable Jwt cached(String token) {
 		if (token.length() > MAX_TOKEN_LENGTH) {
@@ -213,6 +231,12 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		}
 		VerifiedTokens verified = this.verified;
 		Jwt jwt = (verified != null) ? verified.get(token) : null;
+		if (jwt == null && this.refused != null) {
+			RejectedTokenException refusal = this.refused.get(token);
+			if (refusal != null) {
+				throw logged(refusal);
+			}
+		}
 		if (verified != null && jwt != null) {
 			OAuth2TokenValidatorResult result = this.timeChecks.validate(jwt);
 			if (result.hasErrors()) {
@@ -225,6 +249,23 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			}
 		}
 		return jwt;
+	}
+
+	/**
+	 * Stop refreshing the issuers' keys: their refresh threads end. Spring calls it when
+	 * the application context closes.
+	 */
+	@Override
+	public void close() {
+		for (UnknownKeyBackoff keySource : this.keySources) {
+			try {
+				keySource.close();
+			}
+			catch (IOException ex) {
+				// The sources hold no connection; an idle refresh thread ends by itself.
+				logger.debug("Closing an issuer's key source failed", ex);
+			}
+		}
 	}
 
 	/**
@@ -253,7 +294,13 @@ public final class S2sJwtDecoder implements JwtDecoder {
 			return this.decoder.decode(token);
 		}
 		catch (BadJwtException ex) {
-			throw rejected(withoutSpringPrefix(ex.getMessage()));
+			RejectedTokenException refusal = rejected(withoutSpringPrefix(ex.getMessage()));
+			// A bad signature or malformed claims stay so; a validator's refusal is
+			// remembered by validate, which knows whether it can change.
+			if (hasCause(ex, BadJWSException.class) || hasCause(ex, BadJWTException.class)) {
+				remember(token, refusal);
+			}
+			throw refusal;
 		}
 		catch (AuthenticationException ex) {
 			// An application check that cannot decide now (a revocation store that is
@@ -324,6 +371,40 @@ public final class S2sJwtDecoder implements JwtDecoder {
 				: message;
 	}
 
+	/**
+	 * The checks of a token whose signature is verified, remembering a refusal that
+	 * cannot change: the issuer's checks (audience, type...), a missing or passed expiry.
+	 * Not the other time checks (a token issued a little in the future becomes valid) nor
+	 * the application's (they may depend on anything).
+	 */
+	private OAuth2TokenValidatorResult validate(Jwt jwt, Map<String, OAuth2TokenValidator<Jwt>> checks) {
+		OAuth2TokenValidatorResult result = this.timeChecks.validate(jwt);
+		if (result.hasErrors()) {
+			Instant expiresAt = jwt.getExpiresAt();
+			if (expiresAt == null || expiresAt.plus(this.clockSkew).isBefore(this.clock.instant())) {
+				remember(jwt.getTokenValue(), result);
+			}
+			return result;
+		}
+		result = issuerChecks(checks, jwt);
+		if (result.hasErrors()) {
+			remember(jwt.getTokenValue(), result);
+			return result;
+		}
+		return this.applicationChecks.validate(jwt);
+	}
+
+	private void remember(String token, OAuth2TokenValidatorResult result) {
+		remember(token, new RejectedTokenException(
+				LogSanitizer.sanitize(reasonOf(result.getErrors().iterator().next().getDescription()))));
+	}
+
+	private void remember(String token, RejectedTokenException refusal) {
+		if (this.refused != null) {
+			this.refused.put(token, refusal);
+		}
+	}
+
 	private static OAuth2TokenValidatorResult issuerChecks(Map<String, OAuth2TokenValidator<Jwt>> checks, Jwt jwt) {
 		OAuth2TokenValidator<Jwt> issuer = checks.get(jwt.getClaimAsString("iss"));
 		// The key selector already refuses other issuers; fail closed should that change.
@@ -332,11 +413,18 @@ public final class S2sJwtDecoder implements JwtDecoder {
 	}
 
 	private static RejectedTokenException rejected(@Nullable String reason) {
-		String sanitized = LogSanitizer.sanitize((reason != null) ? reason : "no reason given");
+		return logged(new RejectedTokenException(LogSanitizer.sanitize(reasonOf(reason))));
+	}
+
+	private static RejectedTokenException logged(RejectedTokenException refusal) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected a token: " + sanitized);
+			logger.debug("Rejected a token: " + refusal.getReason());
 		}
-		return new RejectedTokenException(sanitized);
+		return refusal;
+	}
+
+	private static String reasonOf(@Nullable String reason) {
+		return (reason != null) ? reason : "no reason given";
 	}
 
 	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
@@ -427,8 +515,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		}
 
 		/**
-		 * Set how many verified tokens are kept; 0 disables the cache. The default is
-		 * 4096.
+		 * Set how many verified tokens are kept, and as many tokens refused for a reason
+		 * that cannot change (for a minute); 0 disables both caches. The default is 4096.
 		 * @param cacheMaximumSize the size
 		 * @return this builder
 		 */
@@ -479,7 +567,8 @@ public final class S2sJwtDecoder implements JwtDecoder {
 		private static final long serialVersionUID = 1L;
 
 		KeysNotAtHand(Throwable cause) {
-			super("Verifying the token would fetch keys", cause);
+			// Control flow on an event loop, never shown: no stack trace.
+			super("Verifying the token would fetch keys", cause, false, false);
 		}
 
 	}

@@ -16,6 +16,8 @@
 
 package dev.s2s.security.inbound;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +48,7 @@ import com.nimbusds.jose.proc.SecurityContext;
  *
  * @author s2s-security team
  */
-final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
+final class UnknownKeyBackoff implements JWKSource<SecurityContext>, Closeable {
 
 	private final JWKSetSource<SecurityContext> keys;
 
@@ -67,6 +69,14 @@ final class UnknownKeyBackoff implements JWKSource<SecurityContext> {
 		this.atHand = atHand;
 		this.backoffMillis = backoff.toMillis();
 		this.clock = clock;
+	}
+
+	/**
+	 * Stop the refresh thread of the cached keys.
+	 */
+	@Override
+	public void close() throws IOException {
+		this.keys.close();
 	}
 
 	@Override

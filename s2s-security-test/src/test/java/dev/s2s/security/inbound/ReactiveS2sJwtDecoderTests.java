@@ -136,6 +136,17 @@ class ReactiveS2sJwtDecoderTests {
 			.satisfies((ex) -> assertThat(((RejectedTokenException) ex).getReason()).contains("token larger than"));
 	}
 
+	@Test
+	void aTokenRefusedBeforeIsAnErrorSignalWithTheSameReasonAgain() {
+		ReactiveS2sJwtDecoder decoder = new ReactiveS2sJwtDecoder(builder().build());
+		String foreign = issuer.serviceToken("order-service").audience("billing-service").sign();
+		for (int i = 0; i < 2; i++) {
+			Mono<Jwt> refused = decoder.decode(foreign);
+			assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(refused::block)
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo("The token is not meant for this service"));
+		}
+	}
+
 	private static String threadOf(Mono<Jwt> jwt) {
 		return jwt.map((verified) -> Thread.currentThread().getName()).block();
 	}

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -44,6 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -316,6 +319,89 @@ class S2sJwtDecoderTests {
 		assertThat(decoder.decode(token)).isNotNull();
 		clock.advance(Duration.ofMinutes(6));
 		assertRejected(decoder, token, "Jwt expired at");
+		// Forgotten once found expired: the next time it is not a cache hit.
+		assertRejected(decoder, token, "Jwt expired at");
+		assertThat(decoder.cacheStats().hitCount()).isEqualTo(1);
+	}
+
+	@Test
+	void decodeWhenBadTokensComeAgainThenEachIsRefusedForTheSameReason() {
+		var bad = this.issuer.badTokens(SERVICE);
+		S2sJwtDecoder decoder = decoder();
+		for (int i = 0; i < 3; i++) {
+			assertRejected(decoder, bad.expired(), "Jwt expired at");
+			assertRejected(decoder, bad.wrongAudience(), "not meant for this service");
+			assertRejected(decoder, bad.missingExpiry(), "exp is required");
+			assertRejected(decoder, bad.signedWithForeignKey(), "Invalid signature");
+			assertRejected(decoder, bad.idTokenShaped(), "ID tokens are not accepted");
+			assertRejected(decoder, bad.notYetValid(), "Jwt used before");
+			assertRejected(decoder, bad.wrongIssuer(), "untrusted issuer");
+		}
+		assertThat(decoder.cacheStats().hitCount()).isZero();
+	}
+
+	@Test
+	void decodeWhenARefusedTokenComesAgainWithinAMinuteThenItIsRefusedWithoutCheckingItAgain() {
+		MutableClock clock = new MutableClock(Instant.now());
+		S2sJwtDecoder decoder = builder().clock(clock).clockSkew(Duration.ZERO).build();
+		String token = this.issuer.serviceToken("order-service")
+			.audience("billing-service")
+			.lifetime(Duration.ofSeconds(30))
+			.sign();
+		assertRejected(decoder, token, "not meant for this service");
+		clock.advance(Duration.ofSeconds(40));
+		// Expired now, which a check would say first: the first refusal is remembered.
+		assertRejected(decoder, token, "not meant for this service");
+		clock.advance(RefusedTokens.REMEMBERED_FOR);
+		assertRejected(decoder, token, "Jwt expired at");
+	}
+
+	@Test
+	void decodeWhenARefusedSignatureComesAgainAfterItsKeyIsRetiredThenTheRefusalIsRemembered() {
+		S2sJwtDecoder decoder = builder().jwks(fastJwks()).build();
+		String forged = this.issuer.serviceToken("order-service").audience(SERVICE).bad().signedWithForeignKey();
+		assertRejected(decoder, forged, "Invalid signature");
+		String retired = this.issuer.currentKeyId();
+		this.issuer.rotateKey();
+		this.issuer.retireKey(retired);
+		String current = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(decoder.decode(current)).isNotNull());
+		// Checked again, it would name no key (its kid is gone): it is not checked again.
+		assertRejected(decoder, forged, "Invalid signature");
+	}
+
+	@Test
+	void decodeWhenARefusalCanChangeThenTheTokenIsCheckedAgain() {
+		MutableClock clock = new MutableClock(Instant.now());
+		S2sJwtDecoder decoder = builder().clock(clock).clockSkew(Duration.ZERO).build();
+		String notYetValid = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.notBefore(clock.instant().plusSeconds(60))
+			.expiresAt(clock.instant().plusSeconds(600))
+			.sign();
+		String issuedAhead = this.issuer.serviceToken("order-service")
+			.audience(SERVICE)
+			.issuedAt(clock.instant().plusSeconds(60))
+			.expiresAt(clock.instant().plusSeconds(600))
+			.sign();
+		assertRejected(decoder, notYetValid, "Jwt used before");
+		assertRejected(decoder, issuedAhead, "issued in the future");
+		clock.advance(Duration.ofSeconds(61));
+		assertThat(decoder.decode(notYetValid)).isNotNull();
+		assertThat(decoder.decode(issuedAhead)).isNotNull();
+	}
+
+	@Test
+	void decodeWhenAnApplicationCheckRefusesThenItIsAskedAgainNextTime() {
+		AtomicBoolean suspended = new AtomicBoolean(true);
+		S2sJwtDecoder decoder = builder().validator((jwt) -> suspended.get()
+				? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "caller suspended", null))
+				: OAuth2TokenValidatorResult.success())
+			.build();
+		String token = this.issuer.serviceToken("order-service").audience(SERVICE).sign();
+		assertRejected(decoder, token, "caller suspended");
+		suspended.set(false);
+		assertThat(decoder.decode(token)).isNotNull();
 	}
 
 	@Test
@@ -538,6 +624,37 @@ class S2sJwtDecoderTests {
 		assertRejected(decoder, token, "keys unavailable");
 		assertThat(this.issuer.requestCount(Endpoint.DISCOVERY)).isPositive();
 		assertThat(this.issuer.requestCount(Endpoint.JWKS)).isZero();
+	}
+
+	@Test
+	void closeWhenKeysWereRefreshedAheadThenTheRefreshThreadEnds() {
+		// Kept 1.2 s, refreshed ahead from 0.9 s on.
+		S2sJwtDecoder decoder = builder()
+			.jwks(new JwksSettings(Duration.ofMillis(1200), Duration.ofMillis(100), Duration.ofHours(1),
+					Duration.ofSeconds(1), Duration.ofSeconds(1), 64 * 1024))
+			.build();
+		decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			decoder.decode(this.issuer.serviceToken("order-service").audience(SERVICE).sign());
+			assertThat(refreshThreads()).isNotEmpty().allSatisfy((thread) -> assertThat(thread.isDaemon()).isTrue());
+		});
+		decoder.close();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refreshThreads()).isEmpty());
+	}
+
+	@Test
+	void closeWhenNothingWasFetchedYetThenNothingFails() {
+		S2sJwtDecoder decoder = decoder();
+		decoder.close();
+		assertThat(this.issuer.requests()).isEmpty();
+	}
+
+	private List<Thread> refreshThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("s2s-keys-refresh " + this.issuer.issuerUri()))
+			.toList();
 	}
 
 	private S2sJwtDecoder decoder() {

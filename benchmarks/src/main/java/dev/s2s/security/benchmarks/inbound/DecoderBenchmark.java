@@ -41,6 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -85,6 +87,9 @@ public class DecoderBenchmark {
 
 	private byte[] tokenBytes;
 
+	/** Signed with a key the issuer never published, under its {@code kid}. */
+	private byte[] forgedBytes;
+
 	private List<String> tokens;
 
 	private int next;
@@ -106,6 +111,12 @@ public class DecoderBenchmark {
 		// both accept.
 		this.token = serviceToken();
 		this.tokenBytes = this.token.getBytes(StandardCharsets.US_ASCII);
+		this.forgedBytes = this.issuer.serviceToken("order-service")
+			.audience("inventory-service")
+			.type("JWT")
+			.bad()
+			.signedWithForeignKey()
+			.getBytes(StandardCharsets.US_ASCII);
 		this.tokens = new ArrayList<>(DISTINCT_TOKENS);
 		for (int i = 0; i < DISTINCT_TOKENS; i++) {
 			this.tokens.add(serviceToken());
@@ -141,6 +152,25 @@ public class DecoderBenchmark {
 	@Benchmark
 	public Jwt s2sRepeatedNewString() {
 		return this.s2s.decode(new String(this.tokenBytes, StandardCharsets.US_ASCII));
+	}
+
+	@Benchmark
+	public Object springRefusedAgain() {
+		return refused(this.spring, new String(this.forgedBytes, StandardCharsets.US_ASCII));
+	}
+
+	@Benchmark
+	public Object s2sRefusedAgain() {
+		return refused(this.s2s, new String(this.forgedBytes, StandardCharsets.US_ASCII));
+	}
+
+	private static Object refused(JwtDecoder decoder, String token) {
+		try {
+			return decoder.decode(token);
+		}
+		catch (JwtException ex) {
+			return ex;
+		}
 	}
 
 	@Benchmark

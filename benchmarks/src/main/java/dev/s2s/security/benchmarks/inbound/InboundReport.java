@@ -80,6 +80,7 @@ public final class InboundReport {
 			row(nanos, "repeated, same String", "Repeated", alg);
 			row(nanos, "repeated, new String", "RepeatedNewString", alg);
 			row(nanos, "first-seen", "FirstSeen", alg);
+			row(nanos, "forged, sent again", "RefusedAgain", alg);
 		}
 		try (FakeTokenIssuer issuer = FakeTokenIssuer.start()) {
 			flood(issuer);
