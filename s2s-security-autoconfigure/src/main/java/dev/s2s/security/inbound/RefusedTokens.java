@@ -40,11 +40,24 @@ final class RefusedTokens {
 	 */
 	static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
 
+	/**
+	 * What a token counts for, in characters: refused tokens are the caller's to choose,
+	 * up to 16 KiB each, so the memory is bounded by their size, not their number.
+	 */
+	static final int TYPICAL_TOKEN_LENGTH = 1000;
+
 	private final Cache<VerifiedTokens.TokenKey, RejectedTokenException> cache;
 
+	/**
+	 * Remember refusals.
+	 * @param maximumSize how many tokens of {@link #TYPICAL_TOKEN_LENGTH} are kept; a
+	 * longer one counts for more
+	 * @param clock the time checks' clock
+	 */
 	RefusedTokens(long maximumSize, Clock clock) {
 		this.cache = Caffeine.newBuilder()
-			.maximumSize(maximumSize)
+			.maximumWeight(maximumSize * TYPICAL_TOKEN_LENGTH)
+			.weigher((VerifiedTokens.TokenKey token, RejectedTokenException refusal) -> token.length())
 			.expireAfterWrite(REMEMBERED_FOR)
 			// The time checks' clock, so that a test can let a minute pass.
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))

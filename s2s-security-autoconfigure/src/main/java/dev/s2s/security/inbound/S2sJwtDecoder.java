@@ -515,8 +515,9 @@ public final class S2sJwtDecoder implements JwtDecoder, AutoCloseable {
 		}
 
 		/**
-		 * Set how many verified tokens are kept, and as many tokens refused for a reason
-		 * that cannot change (for a minute); 0 disables both caches. The default is 4096.
+		 * Set how many verified tokens are kept, and as many tokens of 1,000 characters
+		 * refused for a reason that cannot change (for a minute; a longer token counts
+		 * for more); 0 disables both caches. The default is 4096.
 		 * @param cacheMaximumSize the size
 		 * @return this builder
 		 */

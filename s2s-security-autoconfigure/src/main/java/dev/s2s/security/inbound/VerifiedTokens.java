@@ -218,6 +218,10 @@ final class VerifiedTokens {
 			this.hash = hash;
 		}
 
+		int length() {
+			return this.token.length();
+		}
+
 		@Override
 		public boolean equals(@Nullable Object other) {
 			return other instanceof TokenKey key && key.hash == this.hash && key.token.equals(this.token);

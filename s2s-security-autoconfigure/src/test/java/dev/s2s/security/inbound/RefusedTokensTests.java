@@ -52,6 +52,17 @@ class RefusedTokensTests {
 	}
 
 	@Test
+	void tokensCountForTheirLengthSoThatLongOnesCannotFillTheMemory() {
+		RefusedTokens room = new RefusedTokens(1, Clock.systemUTC());
+		String typical = "a".repeat(RefusedTokens.TYPICAL_TOKEN_LENGTH);
+		String longer = "b".repeat(RefusedTokens.TYPICAL_TOKEN_LENGTH + 1);
+		room.put(typical, new RejectedTokenException("Invalid signature"));
+		room.put(longer, new RejectedTokenException("Invalid signature"));
+		assertThat(room.get(longer)).isNull();
+		assertThat(room.get(typical)).isNotNull();
+	}
+
+	@Test
 	void aRefusalHasNoStackTrace() {
 		assertThat(new RejectedTokenException("Invalid signature").getStackTrace()).isEmpty();
 		assertThat(RejectedTokenException.keysUnavailable("keys unavailable").again().isKeysUnavailable()).isTrue();

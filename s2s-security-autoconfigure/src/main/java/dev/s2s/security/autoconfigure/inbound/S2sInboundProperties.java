@@ -607,17 +607,19 @@ public class S2sInboundProperties {
 
 		/**
 		 * Most verified tokens kept. A cached token skips the signature check; its time
-		 * checks still run on every use. As many tokens refused for a reason that cannot
-		 * change (a bad signature, another audience, an expiry passed) are kept for a
-		 * minute, and refused again without a signature check. 0 disables both.
+		 * checks still run on every use. As many tokens (of 1,000 characters; a longer
+		 * one counts for more) refused for a reason that cannot change (a bad signature,
+		 * another audience, an expiry passed) are kept for a minute, and refused again
+		 * without a signature check. 0 disables both.
 		 */
 		private long maximumSize = 4096;
 
 		/**
 		 * Most verified tokens kept. A cached token skips the signature check; its time
-		 * checks still run on every use. As many tokens refused for a reason that cannot
-		 * change (a bad signature, another audience, an expiry passed) are kept for a
-		 * minute, and refused again without a signature check. 0 disables both.
+		 * checks still run on every use. As many tokens (of 1,000 characters; a longer
+		 * one counts for more) refused for a reason that cannot change (a bad signature,
+		 * another audience, an expiry passed) are kept for a minute, and refused again
+		 * without a signature check. 0 disables both.
 		 * @return the maximum size
 		 */
 		public long getMaximumSize() {
@@ -626,9 +628,10 @@ public class S2sInboundProperties {
 
 		/**
 		 * Most verified tokens kept. A cached token skips the signature check; its time
-		 * checks still run on every use. As many tokens refused for a reason that cannot
-		 * change (a bad signature, another audience, an expiry passed) are kept for a
-		 * minute, and refused again without a signature check. 0 disables both.
+		 * checks still run on every use. As many tokens (of 1,000 characters; a longer
+		 * one counts for more) refused for a reason that cannot change (a bad signature,
+		 * another audience, an expiry passed) are kept for a minute, and refused again
+		 * without a signature check. 0 disables both.
 		 * @param maximumSize the maximum size
 		 */
 		public void setMaximumSize(long maximumSize) {
